@@ -1,0 +1,46 @@
+package org.openmrs.module.dhis2sync.source;
+
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The port through which the sync engine reads OpenMRS. Deltas are read in chunks: each {@code changed...}
+ * call returns at most {@code limit} internal ids greater than {@code afterId}, ascending, so the caller walks
+ * the delta without ever holding it whole; the matching {@code load...} call turns one chunk into records.
+ * {@code since} null means "everything" (a mapping that never ran).
+ */
+public interface ClinicalSource {
+
+    /**
+     * Patients ever enrolled in the program (voided enrollments included) whose registration data (person,
+     * names, identifiers, person attributes, addresses) was created, changed or voided after {@code since}.
+     */
+    List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit);
+
+    /** The patients of those ids, in the same order; an id that no longer resolves is left out. */
+    List<PatientRecord> loadPatients(List<Integer> patientIds);
+
+    /** The program's PatientPrograms (voided included) created, changed or voided after {@code since}. */
+    List<Integer> changedEnrollmentIds(String programUuid, Date since, int afterId, int limit);
+
+    List<EnrollmentRecord> loadEnrollments(List<Integer> patientProgramIds);
+
+    /** Every enrollment (voided included) of one patient in the program, oldest first. */
+    List<EnrollmentRecord> enrollmentsOfPatient(String patientUuid, String programUuid);
+
+    /**
+     * Non-voided encounters of patients enrolled in the program that any of the feeds select, whose encounter or
+     * obs were created, changed or voided after {@code since}.
+     */
+    List<Integer> changedEncounterIds(String programUuid, List<EncounterFeed> feeds, Date since, int afterId,
+            int limit);
+
+    List<EncounterRecord> loadEncounters(List<Integer> encounterIds);
+
+    /**
+     * The non-voided encounters of one patient that the feeds select, dated between {@code from} and
+     * {@code to} (inclusive dates; {@code to} null = open), for sending an enrollment with all its events.
+     */
+    List<Integer> encounterIdsOfPatient(String patientUuid, List<EncounterFeed> feeds, java.time.LocalDate from,
+            java.time.LocalDate to);
+}

@@ -1,0 +1,96 @@
+package org.openmrs.module.dhis2sync.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The databases persistence tests run on: H2 in MySQL mode (always) and the real MariaDB on 127.0.0.1:3306
+ * (root, empty password). Each call makes a new, empty database. MariaDB is mandatory in CI (CI=true): there an
+ * unreachable server fails the test; elsewhere the test is skipped with the reason printed.
+ */
+public final class TestDatabase {
+
+    public enum Kind { H2, MARIADB }
+
+    public static final String MARIADB_HOST = System.getProperty("dhis2sync.mariadb.host", "127.0.0.1");
+    public static final int MARIADB_PORT = Integer.getInteger("dhis2sync.mariadb.port", 3306);
+
+    private final Kind kind;
+    private final String name;
+    private final DriverManagerDataSource dataSource;
+
+    private TestDatabase(Kind kind, String name, DriverManagerDataSource dataSource) {
+        this.kind = kind;
+        this.name = name;
+        this.dataSource = dataSource;
+    }
+
+    /** A new empty database of that kind; for MariaDB, skips (or fails in CI) when the server is unreachable. */
+    public static TestDatabase create(Kind kind) {
+        String name = "dhis2sync_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        if (kind == Kind.H2) {
+            DriverManagerDataSource ds = new DriverManagerDataSource(
+                    "jdbc:h2:mem:" + name + ";MODE=MySQL;DB_CLOSE_DELAY=-1;DATABASE_TO_UPPER=FALSE", "sa", "");
+            ds.setDriverClassName("org.h2.Driver");
+            return new TestDatabase(kind, name, ds);
+        }
+        String server = "jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT + "/";
+        try (Connection c = DriverManager.getConnection(server, "root", ""); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8 COLLATE utf8_general_ci");
+        } catch (SQLException e) {
+            String reason = "MariaDB at " + MARIADB_HOST + ":" + MARIADB_PORT + " is unreachable: " + e.getMessage();
+            if (isCi()) {
+                throw new IllegalStateException(reason + " (MariaDB is mandatory in CI)", e);
+            }
+            System.out.println("SKIPPED MariaDB persistence test: " + reason);
+            Assumptions.abort(reason);
+        }
+        DriverManagerDataSource ds = new DriverManagerDataSource(server + name, "root", "");
+        ds.setDriverClassName("org.mariadb.jdbc.Driver");
+        return new TestDatabase(kind, name, ds);
+    }
+
+    public static boolean isCi() {
+        return "true".equalsIgnoreCase(System.getenv("CI"));
+    }
+
+    public Kind getKind() {
+        return kind;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    /** The Hibernate dialect for this database (OpenMRS 2.5 runs MySQL 5.7/8 and MariaDB). */
+    public String getHibernateDialect() {
+        return kind == Kind.H2 ? "org.hibernate.dialect.H2Dialect" : "org.hibernate.dialect.MariaDB103Dialect";
+    }
+
+    /** Drops the MariaDB database (H2 in-memory databases vanish with the JVM; this empties it now). */
+    public void drop() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (kind == Kind.MARIADB) {
+                s.execute("DROP DATABASE " + name);
+            } else {
+                s.execute("DROP ALL OBJECTS");
+            }
+        } catch (SQLException e) {
+            System.out.println("could not drop test database " + name + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+}
