@@ -37,6 +37,13 @@ public interface ClinicalSource {
 
     List<EncounterRecord> loadEncounters(List<Integer> encounterIds);
 
+    /** Records by uuid, for retrying earlier failures; a uuid that no longer resolves is left out. */
+    List<PatientRecord> loadPatientsByUuid(List<String> patientUuids);
+
+    List<EnrollmentRecord> loadEnrollmentsByUuid(List<String> patientProgramUuids);
+
+    List<EncounterRecord> loadEncountersByUuid(List<String> encounterUuids);
+
     /**
      * The non-voided encounters of one patient that the feeds select, dated between {@code from} and
      * {@code to} (inclusive dates; {@code to} null = open), for sending an enrollment with all its events.

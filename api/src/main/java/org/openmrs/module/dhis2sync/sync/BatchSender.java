@@ -1,0 +1,117 @@
+package org.openmrs.module.dhis2sync.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.openmrs.module.dhis2sync.dhis2.ImportResult;
+import org.openmrs.module.dhis2sync.dhis2.ObjectResult;
+import org.openmrs.module.dhis2sync.dhis2.ObjectType;
+import org.openmrs.module.dhis2sync.dhis2.Outcome;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+
+/**
+ * Sends one batch and reads DHIS2's verdict on every record by its UID (never by position). Records DHIS2 refused
+ * are kept in the failed records with DHIS2's code and message, and the others go on; the accepted ones are handed
+ * back for their trackers to be confirmed. In validation mode, verdicts are only collected.
+ */
+final class BatchSender {
+
+    private final TrackerStore store;
+
+    BatchSender(TrackerStore store) {
+        this.store = store;
+    }
+
+    /** @return the records DHIS2 accepted, with whether it created them */
+    <T> List<Accepted<T>> send(RunContext run, SyncCategory category, ObjectType type, List<Outgoing<T>> batch,
+            Function<List<T>, ImportResult> importer) {
+        return send(run, category, type, batch, importer, true);
+    }
+
+    /**
+     * @param countSuccesses false for a first pass whose records go again (a completed enrollment is sent ACTIVE,
+     *                       then COMPLETED): only the second pass counts them as created or updated
+     */
+    <T> List<Accepted<T>> send(RunContext run, SyncCategory category, ObjectType type, List<Outgoing<T>> batch,
+            Function<List<T>, ImportResult> importer, boolean countSuccesses) {
+        List<Accepted<T>> accepted = new ArrayList<>();
+        if (batch.isEmpty()) {
+            return accepted;
+        }
+        List<T> payloads = new ArrayList<>(batch.size());
+        for (Outgoing<T> outgoing : batch) {
+            payloads.add(outgoing.payload());
+        }
+        ImportResult result = importer.apply(payloads);
+        List<String> acceptedUuids = new ArrayList<>();
+        for (Outgoing<T> outgoing : batch) {
+            ObjectResult verdict = result.resultFor(type, outgoing.uid());
+            boolean ok = verdict != null
+                    && (verdict.getOutcome() == Outcome.CREATED || verdict.getOutcome() == Outcome.UPDATED);
+            if (run.mode() == RunMode.VALIDATE) {
+                run.tally().verdict(new ValidationVerdict(category, outgoing.openmrsUuid(), outgoing.uid(), ok,
+                        verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid())));
+                continue;
+            }
+            if (ok) {
+                boolean created = verdict.getOutcome() == Outcome.CREATED;
+                accepted.add(new Accepted<>(outgoing, created));
+                if (!countSuccesses) {
+                    continue;
+                }
+                acceptedUuids.add(outgoing.openmrsUuid());
+                if (created) {
+                    run.tally().created(category);
+                } else {
+                    run.tally().updated(category);
+                }
+            } else {
+                fail(run, category, outgoing.openmrsUuid(), outgoing.uid(),
+                        verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid()));
+            }
+        }
+        store.clearFailures(run.mappingUuid(), category, acceptedUuids);
+        return accepted;
+    }
+
+    /** A record that cannot go (no org unit, unmapped answer, DHIS2's refusal): counted, kept for the next run. */
+    void fail(RunContext run, SyncCategory category, String openmrsUuid, String dhis2Uid, String errorCode,
+            String message) {
+        if (run.mode() == RunMode.VALIDATE) {
+            run.tally().verdict(new ValidationVerdict(category, openmrsUuid, dhis2Uid, false, errorCode, message));
+            return;
+        }
+        run.tally().failed(category, openmrsUuid, (errorCode == null ? "" : errorCode + " ") + message);
+        store.recordFailure(run.mappingUuid(), category, openmrsUuid, dhis2Uid, errorCode, message, run.now());
+    }
+
+    private static String messageOf(ObjectResult verdict, String uid) {
+        if (verdict == null) {
+            return "DHIS2 gave no verdict for " + uid + "; it will be sent again on the next run";
+        }
+        if (verdict.getOutcome() == Outcome.CREATED || verdict.getOutcome() == Outcome.UPDATED) {
+            return null;
+        }
+        String message = verdict.getMessage();
+        return message == null || message.isEmpty() ? "ignored by DHIS2" : message;
+    }
+
+    static final class Accepted<T> {
+        private final Outgoing<T> outgoing;
+        private final boolean created;
+
+        Accepted(Outgoing<T> outgoing, boolean created) {
+            this.outgoing = outgoing;
+            this.created = created;
+        }
+
+        Outgoing<T> outgoing() {
+            return outgoing;
+        }
+
+        boolean created() {
+            return created;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.openmrs.module.dhis2sync.sync;
+
+import java.util.Date;
+
+import org.openmrs.module.dhis2sync.dhis2.ImportMode;
+import org.openmrs.module.dhis2sync.mapping.MappingConfig;
+
+/** What every step of one run needs to know: the mapping, the mode, the settings, and where to count. */
+final class RunContext {
+
+    private final String mappingUuid;
+    private final MappingConfig config;
+    private final RunMode mode;
+    private final OrgUnitResolver orgUnits;
+    private final int batchSize;
+    private final RunTally tally;
+    private final java.util.function.Supplier<Date> clock;
+
+    RunContext(String mappingUuid, MappingConfig config, RunMode mode, OrgUnitResolver orgUnits, int batchSize,
+            RunTally tally, java.util.function.Supplier<Date> clock) {
+        this.mappingUuid = mappingUuid;
+        this.config = config;
+        this.mode = mode;
+        this.orgUnits = orgUnits;
+        this.batchSize = batchSize;
+        this.tally = tally;
+        this.clock = clock;
+    }
+
+    String mappingUuid() {
+        return mappingUuid;
+    }
+
+    MappingConfig config() {
+        return config;
+    }
+
+    RunMode mode() {
+        return mode;
+    }
+
+    ImportMode importMode() {
+        return mode == RunMode.VALIDATE ? ImportMode.VALIDATE : ImportMode.COMMIT;
+    }
+
+    OrgUnitResolver orgUnits() {
+        return orgUnits;
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    RunTally tally() {
+        return tally;
+    }
+
+    Date now() {
+        return clock.get();
+    }
+}

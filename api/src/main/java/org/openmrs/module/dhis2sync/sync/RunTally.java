@@ -1,0 +1,105 @@
+package org.openmrs.module.dhis2sync.sync;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+
+/**
+ * What a run has done so far. Written by the run's thread, read by progress requests: synchronized, and the lists
+ * are capped so that a run over a whole population never holds it in memory.
+ */
+public final class RunTally {
+
+    static final int LIST_CAP = 500;
+
+    private final Map<SyncCategory, int[]> counts = new EnumMap<>(SyncCategory.class);
+    private final List<String> ambiguous = new ArrayList<>();
+    private int ambiguousCount;
+    private final List<String> failureMessages = new ArrayList<>();
+    private final List<PendingRecord> pending = new ArrayList<>();
+    private final Map<SyncCategory, int[]> pendingCounts = new EnumMap<>(SyncCategory.class);
+    private final List<ValidationVerdict> verdicts = new ArrayList<>();
+    private String phase = "starting";
+
+    public synchronized void phase(String phase) {
+        this.phase = phase;
+    }
+
+    public synchronized void created(SyncCategory category) {
+        slot(counts, category)[0]++;
+    }
+
+    public synchronized void updated(SyncCategory category) {
+        slot(counts, category)[1]++;
+    }
+
+    public synchronized void failed(SyncCategory category, String openmrsUuid, String message) {
+        slot(counts, category)[2]++;
+        if (failureMessages.size() < LIST_CAP) {
+            failureMessages.add(category + " " + openmrsUuid + ": " + message);
+        }
+    }
+
+    public synchronized void ambiguous(String patientUuid, List<String> candidateUids) {
+        ambiguousCount++;
+        if (ambiguous.size() < LIST_CAP) {
+            ambiguous.add("patient " + patientUuid + " matched " + candidateUids.size() + " tracked entities "
+                    + candidateUids + "; sent as new");
+        }
+    }
+
+    public synchronized void pending(PendingRecord record) {
+        slot(pendingCounts, record.getCategory())[0]++;
+        if (pending.size() < LIST_CAP) {
+            pending.add(record);
+        }
+    }
+
+    public synchronized void verdict(ValidationVerdict verdict) {
+        if (verdicts.size() < LIST_CAP * 4) {
+            verdicts.add(verdict);
+        }
+    }
+
+    private static int[] slot(Map<SyncCategory, int[]> map, SyncCategory category) {
+        int[] slot = map.get(category);
+        if (slot == null) {
+            slot = new int[3];
+            map.put(category, slot);
+        }
+        return slot;
+    }
+
+    public synchronized RunProgress progress() {
+        Map<SyncCategory, CategoryCounts> snapshot = new EnumMap<>(SyncCategory.class);
+        for (SyncCategory category : SyncCategory.values()) {
+            int[] c = slot(counts, category);
+            snapshot.put(category, new CategoryCounts(c[0], c[1], c[2]));
+        }
+        return new RunProgress(phase, snapshot, ambiguousCount);
+    }
+
+    public synchronized List<String> ambiguousPatients() {
+        return Collections.unmodifiableList(new ArrayList<>(ambiguous));
+    }
+
+    public synchronized List<String> failureMessages() {
+        return Collections.unmodifiableList(new ArrayList<>(failureMessages));
+    }
+
+    public synchronized List<PendingRecord> pendingRecords() {
+        return Collections.unmodifiableList(new ArrayList<>(pending));
+    }
+
+    public synchronized int pendingCount(SyncCategory category) {
+        return slot(pendingCounts, category)[0];
+    }
+
+    public synchronized List<ValidationVerdict> verdicts() {
+        return Collections.unmodifiableList(new ArrayList<>(verdicts));
+    }
+}

@@ -1,0 +1,141 @@
+package org.openmrs.module.dhis2sync.sync;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
+import org.openmrs.module.dhis2sync.mapping.MappingConfig;
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
+import org.openmrs.module.dhis2sync.source.EncounterRecord;
+import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
+import org.openmrs.module.dhis2sync.source.PatientRecord;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+
+/**
+ * One run of one mapping, end to end (seed 3.2.3): patients, then enrollments, then events, each read in chunks of
+ * the batch size from the mapping's markers on, after the records that failed last time. The markers advance only
+ * when all three steps finished; a failure of DHIS2 itself (the client's exception) leaves them where they were and
+ * propagates to the caller, which logs the run as failed.
+ */
+public class SyncEngine {
+
+    /**
+     * How far before its start a run's markers are set. A change committed by a transaction that was already
+     * open when the run read its delta, or stamped in the same second (OpenMRS dates have second precision), is
+     * then read again by the next run instead of being lost; re-sending it only updates DHIS2.
+     */
+    public static final long MARKER_OVERLAP_MILLIS = 60_000L;
+
+    private final ClinicalSource source;
+    private final TrackerStore store;
+    private final Supplier<Date> clock;
+
+    public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock) {
+        this.source = source;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * @param client the DHIS2 client for this run (not called at all in PREVIEW)
+     * @param heartbeat called after every chunk (keeps the run's lock alive)
+     */
+    public void run(String mappingUuid, MappingConfig config, RunMode mode, Dhis2Client client, int batchSize,
+            String defaultOrgUnit, RunTally tally, Runnable heartbeat) {
+        Date startedAt = clock.get();
+        OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
+        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
+        BatchSender sender = new BatchSender(store);
+        PatientStep patients = new PatientStep(client, store, sender);
+        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, sender, patients);
+        EventStep events = new EventStep(client, source, store, sender);
+        String program = config.getOpenmrsProgramUuid();
+
+        tally.phase("patients");
+        walk(run, SyncCategory.INSTANCE, source::loadPatientsByUuid, PatientRecord::getUuid,
+                (since, after) -> source.changedPatientIds(program, since, after, batchSize), source::loadPatients,
+                chunk -> patients.sync(run, chunk), heartbeat);
+
+        tally.phase("enrollments");
+        Date eventMarker = store.marker(mappingUuid, SyncCategory.EVENT);
+        List<EnrollmentRecord> created = new ArrayList<>();
+        walk(run, SyncCategory.ENROLLMENT, source::loadEnrollmentsByUuid, EnrollmentRecord::getUuid,
+                (since, after) -> source.changedEnrollmentIds(program, since, after, batchSize),
+                source::loadEnrollments, chunk -> {
+                    List<EnrollmentRecord> createdNow = enrollments.sync(run, chunk);
+                    if (eventMarker != null) {
+                        created.addAll(createdNow);
+                    }
+                }, heartbeat);
+
+        tally.phase("events");
+        walk(run, SyncCategory.EVENT, source::loadEncountersByUuid, EncounterRecord::getUuid,
+                (since, after) -> source.changedEncounterIds(program, config.feeds(), since, after, batchSize),
+                source::loadEncounters, chunk -> events.sync(run, chunk, false), heartbeat);
+        // encounters that lay before the event marker but belong to an enrollment created only now
+        for (EnrollmentRecord enrollment : created) {
+            List<Integer> ids = source.encounterIdsOfPatient(enrollment.getPatientUuid(), config.feeds(),
+                    enrollment.getDateEnrolled(), enrollment.getDateCompleted());
+            for (int from = 0; from < ids.size(); from += batchSize) {
+                events.sync(run, source.loadEncounters(ids.subList(from, Math.min(ids.size(), from + batchSize))), true);
+                heartbeat.run();
+            }
+        }
+
+        if (mode == RunMode.SYNC) {
+            tally.phase("finishing");
+            store.advanceMarkers(mappingUuid, new Date(startedAt.getTime() - MARKER_OVERLAP_MILLIS));
+        }
+        tally.phase("done");
+    }
+
+    /** Records that failed before, then the delta since the category's marker, chunk by chunk. */
+    private <R> void walk(RunContext run, SyncCategory category, Function<List<String>, List<R>> loadByUuid,
+            Function<R, String> uuidOf, DeltaQuery delta, Function<List<Integer>, List<R>> loadByIds,
+            java.util.function.Consumer<List<R>> step, Runnable heartbeat) {
+        Set<String> retried = new HashSet<>();
+        List<String> failed = store.failedUuids(run.mappingUuid(), category);
+        for (int from = 0; from < failed.size(); from += run.batchSize()) {
+            List<String> uuids = failed.subList(from, Math.min(failed.size(), from + run.batchSize()));
+            List<R> records = loadByUuid.apply(uuids);
+            Set<String> found = new HashSet<>();
+            for (R record : records) {
+                found.add(uuidOf.apply(record));
+            }
+            if (run.mode() == RunMode.SYNC) {
+                List<String> gone = new ArrayList<>(uuids);
+                gone.removeAll(found);
+                store.clearFailures(run.mappingUuid(), category, gone); // deleted in OpenMRS since
+            }
+            retried.addAll(found);
+            step.accept(records);
+            heartbeat.run();
+        }
+        Date since = store.marker(run.mappingUuid(), category);
+        int after = 0;
+        while (true) {
+            List<Integer> ids = delta.ids(since, after);
+            if (ids.isEmpty()) {
+                break;
+            }
+            after = ids.get(ids.size() - 1);
+            List<R> records = new ArrayList<>();
+            for (R record : loadByIds.apply(ids)) {
+                if (!retried.contains(uuidOf.apply(record))) {
+                    records.add(record);
+                }
+            }
+            step.accept(records);
+            heartbeat.run();
+        }
+    }
+
+    private interface DeltaQuery {
+        List<Integer> ids(Date since, int afterId);
+    }
+}

@@ -1,0 +1,271 @@
+package org.openmrs.module.dhis2sync.sync;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
+import org.openmrs.module.dhis2sync.tracking.RunLock;
+import org.openmrs.module.dhis2sync.tracking.RunLockDao;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+import org.openmrs.module.dhis2sync.tracking.SyncLog;
+import org.openmrs.module.dhis2sync.tracking.SyncLogDao;
+import org.openmrs.module.dhis2sync.tracking.SyncStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts runs and answers for them: at most one run per mapping at a time, across manual and scheduled starts and
+ * across restarts (a lock row in the database, kept alive by a heartbeat; a lock whose heartbeat stopped — its run
+ * died with the server — is taken over); one log row per run; progress of the runs going now.
+ */
+public class SyncRunner {
+
+    /** A lock not refreshed for this long belongs to a run that died (runs refresh it every chunk). */
+    public static final long STALE_LOCK_MILLIS = 10 * 60_000L;
+    private static final long HEARTBEAT_EVERY_MILLIS = 30_000L;
+    private static final int DETAILS_CAP = 60_000;
+
+    private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
+
+    private final SyncEngine engine;
+    private final TransactionTemplate tx;
+    private final SyncLogDao logs;
+    private final RunLockDao locks;
+    private final Supplier<Dhis2Client> clients;
+    private final Supplier<RunSettings> settings;
+    private final Executor executor;
+    private final Supplier<Date> clock;
+    private final ConcurrentMap<String, ActiveRun> active = new ConcurrentHashMap<>();
+
+    public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
+            Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock) {
+        this.engine = engine;
+        this.tx = tx;
+        this.logs = logs;
+        this.locks = locks;
+        this.clients = clients;
+        this.settings = settings;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes the mapping's lock and runs in the background.
+     *
+     * @throws RunInProgressException when a run of the mapping holds the lock
+     */
+    public RunState start(RunRequest request, String owner) {
+        ActiveRun run = begin(request, owner);
+        try {
+            executor.execute(() -> execute(run));
+        } catch (RuntimeException e) {
+            finish(run, e);
+            throw e;
+        }
+        return state(run.runId);
+    }
+
+    /** Takes the mapping's lock and runs in the caller's thread (the scheduler's task). */
+    public RunState runNow(RunRequest request, String owner) {
+        ActiveRun run = begin(request, owner);
+        execute(run);
+        return state(run.runId);
+    }
+
+    /** The run going now, or the one its log row tells of; null for an unknown id. */
+    public RunState state(String runId) {
+        ActiveRun run = active.get(runId);
+        if (run != null) {
+            RunProgress progress = run.tally.progress();
+            return new RunState(runId, run.request.getMappingUuid(), run.request.getMappingName(), SyncStatus.RUNNING,
+                    run.startDate, null, progress, run.tally.failureMessages(), null);
+        }
+        SyncLog row = tx.execute(status -> logs.findByRunId(runId));
+        return row == null ? null : fromLog(row);
+    }
+
+    public List<RunState> activeRuns() {
+        List<RunState> states = new ArrayList<>();
+        for (String runId : active.keySet()) {
+            RunState state = state(runId);
+            if (state != null) {
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    /** The records a run would send now, decided from the trackers; nothing is sent or written. */
+    public RunTally preview(RunRequest request) {
+        RunTally tally = new RunTally();
+        RunSettings now = settings.get();
+        engine.run(request.getMappingUuid(), request.getConfig(), RunMode.PREVIEW, null, now.getBatchSize(),
+                now.getDefaultOrgUnit(), tally, () -> { });
+        return tally;
+    }
+
+    /** DHIS2's verdict on the records a run would send, from its validation-only import; nothing is written. */
+    public RunTally validate(RunRequest request) {
+        RunTally tally = new RunTally();
+        RunSettings now = settings.get();
+        engine.run(request.getMappingUuid(), request.getConfig(), RunMode.VALIDATE, clients.get(), now.getBatchSize(),
+                now.getDefaultOrgUnit(), tally, () -> { });
+        return tally;
+    }
+
+    private ActiveRun begin(RunRequest request, String owner) {
+        String runId = UUID.randomUUID().toString();
+        Date now = clock.get();
+        boolean acquired;
+        try {
+            acquired = Boolean.TRUE.equals(tx.execute(status -> locks.tryAcquire(request.getMappingUuid(), runId, owner,
+                    now, new Date(now.getTime() - STALE_LOCK_MILLIS))));
+        } catch (RuntimeException e) {
+            // the other contender inserted the lock row first
+            log.debug("lock for mapping {} not acquired: {}", request.getMappingUuid(), e.toString());
+            acquired = false;
+        }
+        if (!acquired) {
+            RunLock holder = tx.execute(status -> locks.find(request.getMappingUuid()));
+            throw new RunInProgressException(request.getMappingName(), holder == null ? null : holder.getOwner());
+        }
+        SyncLog row = new SyncLog();
+        row.setRunId(runId);
+        row.setMappingUuid(request.getMappingUuid());
+        row.setMappingName(request.getMappingName());
+        row.setSyncedBy(request.getUser());
+        row.setComments(request.getComment());
+        row.setStartDate(now);
+        row.setStatus(SyncStatus.RUNNING);
+        try {
+            tx.executeWithoutResult(status -> logs.save(row));
+        } catch (RuntimeException e) {
+            release(request.getMappingUuid(), runId);
+            throw e;
+        }
+        ActiveRun run = new ActiveRun(runId, request, now);
+        active.put(runId, run);
+        return run;
+    }
+
+    private void execute(ActiveRun run) {
+        Throwable failure = null;
+        try {
+            RunSettings now = settings.get();
+            engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, clients.get(),
+                    now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            log.error("DHIS2 sync of mapping '{}' failed: {}", run.request.getMappingName(), e.getMessage(), e);
+        } finally {
+            finish(run, failure);
+        }
+    }
+
+    private void heartbeat(ActiveRun run) {
+        Date now = clock.get();
+        if (now.getTime() - run.lastHeartbeat < HEARTBEAT_EVERY_MILLIS) {
+            return;
+        }
+        run.lastHeartbeat = now.getTime();
+        tx.executeWithoutResult(status -> locks.heartbeat(run.request.getMappingUuid(), run.runId, now));
+    }
+
+    private void finish(ActiveRun run, Throwable failure) {
+        try {
+            RunProgress progress = run.tally.progress();
+            tx.executeWithoutResult(status -> {
+                SyncLog row = logs.findByRunId(run.runId);
+                row.setEndDate(clock.get());
+                row.setPatientsCreated(progress.get(SyncCategory.INSTANCE).getCreated());
+                row.setPatientsUpdated(progress.get(SyncCategory.INSTANCE).getUpdated());
+                row.setEnrollmentsCreated(progress.get(SyncCategory.ENROLLMENT).getCreated());
+                row.setEnrollmentsUpdated(progress.get(SyncCategory.ENROLLMENT).getUpdated());
+                row.setEventsCreated(progress.get(SyncCategory.EVENT).getCreated());
+                row.setEventsUpdated(progress.get(SyncCategory.EVENT).getUpdated());
+                row.setFailedCount(progress.getFailed());
+                row.setAmbiguousCount(progress.getAmbiguous());
+                row.setDetails(details(run.tally));
+                if (failure != null) {
+                    row.setStatus(SyncStatus.FAILED);
+                    row.setStatusInfo(describe(failure) + " — nothing is lost: the markers did not move, the next run"
+                            + " sends everything again from where this one started");
+                } else if (progress.getFailed() > 0) {
+                    row.setStatus(SyncStatus.PARTIAL);
+                    row.setStatusInfo(progress.getFailed() + " record(s) were refused by DHIS2 or could not be sent;"
+                            + " they are kept under failures and retried by the next run");
+                } else {
+                    row.setStatus(SyncStatus.SUCCESS);
+                    row.setStatusInfo(progress.getAmbiguous() > 0 ? progress.getAmbiguous()
+                            + " patient(s) matched several tracked entities in DHIS2 and were sent as new: see details"
+                            : null);
+                }
+                logs.save(row);
+            });
+        } finally {
+            release(run.request.getMappingUuid(), run.runId);
+            active.remove(run.runId);
+        }
+    }
+
+    private void release(String mappingUuid, String runId) {
+        tx.executeWithoutResult(status -> locks.release(mappingUuid, runId));
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isEmpty() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String details(RunTally tally) {
+        StringBuilder details = new StringBuilder();
+        List<String> ambiguous = tally.ambiguousPatients();
+        if (!ambiguous.isEmpty()) {
+            details.append("Patients matching several tracked entities:\n");
+            ambiguous.forEach(line -> details.append(line).append('\n'));
+        }
+        List<String> failures = tally.failureMessages();
+        if (!failures.isEmpty()) {
+            details.append("Records not sent:\n");
+            failures.forEach(line -> details.append(line).append('\n'));
+        }
+        if (details.length() == 0) {
+            return null;
+        }
+        return details.length() > DETAILS_CAP ? details.substring(0, DETAILS_CAP) + "\n…" : details.toString();
+    }
+
+    private static RunState fromLog(SyncLog row) {
+        java.util.Map<SyncCategory, CategoryCounts> counts = new java.util.EnumMap<>(SyncCategory.class);
+        counts.put(SyncCategory.INSTANCE, new CategoryCounts(row.getPatientsCreated(), row.getPatientsUpdated(), 0));
+        counts.put(SyncCategory.ENROLLMENT, new CategoryCounts(row.getEnrollmentsCreated(), row.getEnrollmentsUpdated(), 0));
+        counts.put(SyncCategory.EVENT, new CategoryCounts(row.getEventsCreated(), row.getEventsUpdated(), 0));
+        String phase = row.getStatus() == SyncStatus.RUNNING ? "interrupted" : "done";
+        return new RunState(row.getRunId(), row.getMappingUuid(), row.getMappingName(), row.getStatus(),
+                row.getStartDate(), row.getEndDate(), new RunProgress(phase, counts, row.getAmbiguousCount()),
+                Collections.<String>emptyList(), row.getStatusInfo());
+    }
+
+    private static final class ActiveRun {
+        final String runId;
+        final RunRequest request;
+        final Date startDate;
+        final RunTally tally = new RunTally();
+        volatile long lastHeartbeat;
+
+        ActiveRun(String runId, RunRequest request, Date startDate) {
+            this.runId = runId;
+            this.request = request;
+            this.startDate = startDate;
+            this.lastHeartbeat = startDate.getTime();
+        }
+    }
+}

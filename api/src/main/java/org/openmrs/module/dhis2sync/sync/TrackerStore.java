@@ -1,0 +1,177 @@
+package org.openmrs.module.dhis2sync.sync;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
+import org.openmrs.module.dhis2sync.tracking.EnrollmentTrackerDao;
+import org.openmrs.module.dhis2sync.tracking.EventTracker;
+import org.openmrs.module.dhis2sync.tracking.EventTrackerDao;
+import org.openmrs.module.dhis2sync.tracking.FailedRecord;
+import org.openmrs.module.dhis2sync.tracking.FailedRecordDao;
+import org.openmrs.module.dhis2sync.tracking.InstanceTracker;
+import org.openmrs.module.dhis2sync.tracking.InstanceTrackerDao;
+import org.openmrs.module.dhis2sync.tracking.Marker;
+import org.openmrs.module.dhis2sync.tracking.MarkerDao;
+import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
+import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine's view of the module's tables. Every call is its own committed transaction: a UID assigned to a new
+ * DHIS2 object must be stored before the object is sent, so that a run killed at any point and re-run updates the
+ * object instead of creating a second one.
+ */
+public class TrackerStore {
+
+    private final TransactionTemplate tx;
+    private final InstanceTrackerDao instances;
+    private final EnrollmentTrackerDao enrollments;
+    private final EventTrackerDao events;
+    private final MarkerDao markers;
+    private final FailedRecordDao failures;
+    private final OrgUnitMappingDao orgUnits;
+
+    public TrackerStore(TransactionTemplate tx, InstanceTrackerDao instances, EnrollmentTrackerDao enrollments,
+            EventTrackerDao events, MarkerDao markers, FailedRecordDao failures, OrgUnitMappingDao orgUnits) {
+        this.tx = tx;
+        this.instances = instances;
+        this.enrollments = enrollments;
+        this.events = events;
+        this.markers = markers;
+        this.failures = failures;
+        this.orgUnits = orgUnits;
+    }
+
+    public Map<String, InstanceTracker> instanceTrackers(Collection<String> patientUuids) {
+        if (patientUuids.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        return tx.execute(status -> new HashMap<>(instances.findByPatientUuids(patientUuids)));
+    }
+
+    public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
+        saveAll(trackers, instances::save);
+    }
+
+    public Map<String, EnrollmentTracker> enrollmentTrackers(Collection<String> patientProgramUuids) {
+        if (patientProgramUuids.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        return tx.execute(status -> new HashMap<>(enrollments.findByPatientProgramUuids(patientProgramUuids)));
+    }
+
+    /** The enrollments of one tracked entity this installation already tracks (so they are not re-used for others). */
+    public List<EnrollmentTracker> enrollmentTrackersOfInstance(String instanceUid) {
+        return tx.execute(status -> new ArrayList<>(enrollments.findByInstanceUid(instanceUid)));
+    }
+
+    public void saveEnrollmentTrackers(Collection<EnrollmentTracker> trackers) {
+        saveAll(trackers, enrollments::save);
+    }
+
+    public List<EventTracker> eventTrackers(Collection<String> encounterUuids) {
+        if (encounterUuids.isEmpty()) {
+            return Collections.emptyList();
+        }
+        return tx.execute(status -> new ArrayList<>(events.findByEncounterUuids(encounterUuids)));
+    }
+
+    public void saveEventTrackers(Collection<EventTracker> trackers) {
+        saveAll(trackers, events::save);
+    }
+
+    private <T> void saveAll(Collection<T> entities, java.util.function.Consumer<T> save) {
+        if (entities.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> entities.forEach(save));
+    }
+
+    /** Keeps a record DHIS2 refused (or that could not be sent) for the next run, counting the attempts. */
+    public void recordFailure(String mappingUuid, SyncCategory category, String openmrsUuid, String dhis2Uid,
+            String errorCode, String message, Date now) {
+        tx.executeWithoutResult(status -> {
+            FailedRecord failure = failures.find(mappingUuid, category, openmrsUuid);
+            if (failure == null) {
+                failure = new FailedRecord();
+                failure.setMappingUuid(mappingUuid);
+                failure.setCategory(category);
+                failure.setOpenmrsUuid(openmrsUuid);
+                failure.setFirstFailure(now);
+                failure.setAttempts(0);
+            }
+            failure.setDhis2Uid(dhis2Uid);
+            failure.setErrorCode(errorCode);
+            failure.setMessage(message);
+            failure.setAttempts(failure.getAttempts() + 1);
+            failure.setLastFailure(now);
+            failures.save(failure);
+        });
+    }
+
+    /** Forgets earlier failures of records that have now gone through. */
+    public void clearFailures(String mappingUuid, SyncCategory category, Collection<String> openmrsUuids) {
+        if (openmrsUuids.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            for (String uuid : openmrsUuids) {
+                FailedRecord failure = failures.find(mappingUuid, category, uuid);
+                if (failure != null) {
+                    failures.delete(failure);
+                }
+            }
+        });
+    }
+
+    /** The OpenMRS uuids of the records of one category that failed in an earlier run. */
+    public List<String> failedUuids(String mappingUuid, SyncCategory category) {
+        return tx.execute(status -> {
+            List<String> uuids = new ArrayList<>();
+            for (FailedRecord failure : failures.findByMappingAndCategory(mappingUuid, category)) {
+                uuids.add(failure.getOpenmrsUuid());
+            }
+            return uuids;
+        });
+    }
+
+    public Date marker(String mappingUuid, SyncCategory category) {
+        return tx.execute(status -> {
+            Marker marker = markers.find(mappingUuid, category);
+            return marker == null ? null : marker.getLastSyncedDate();
+        });
+    }
+
+    /** Moves the markers of all three categories at once, when a run has finished. */
+    public void advanceMarkers(String mappingUuid, Date syncedUpTo) {
+        tx.executeWithoutResult(status -> {
+            for (SyncCategory category : SyncCategory.values()) {
+                Marker marker = markers.find(mappingUuid, category);
+                if (marker == null) {
+                    marker = new Marker();
+                    marker.setMappingUuid(mappingUuid);
+                    marker.setCategory(category);
+                }
+                marker.setLastSyncedDate(syncedUpTo);
+                markers.save(marker);
+            }
+        });
+    }
+
+    public Map<String, String> orgUnitByLocation() {
+        return tx.execute(status -> {
+            Map<String, String> map = new HashMap<>();
+            for (OrgUnitMapping mapping : orgUnits.findAll()) {
+                map.put(mapping.getLocationUuid(), mapping.getOrgUnitUid());
+            }
+            return map;
+        });
+    }
+}

@@ -1,0 +1,229 @@
+package org.openmrs.module.dhis2sync.sync;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
+import org.openmrs.module.dhis2sync.source.EncounterFeed;
+import org.openmrs.module.dhis2sync.source.EncounterRecord;
+import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
+import org.openmrs.module.dhis2sync.source.ObsValue;
+import org.openmrs.module.dhis2sync.source.PatientRecord;
+
+/**
+ * OpenMRS as the engine sees it, in memory, for the engine's tests: records with the moment they last changed,
+ * answering the port's delta queries the way the SQL of the OpenMRS adapter does.
+ */
+public final class InMemoryClinicalSource implements ClinicalSource {
+
+    private static final class Row<R> {
+        final int id;
+        R record;
+        Date changed;
+
+        Row(int id, R record, Date changed) {
+            this.id = id;
+            this.record = record;
+            this.changed = changed;
+        }
+    }
+
+    private final TreeMap<Integer, Row<PatientRecord>> patients = new TreeMap<>();
+    private final TreeMap<Integer, Row<EnrollmentRecord>> enrollments = new TreeMap<>();
+    private final TreeMap<Integer, Row<EncounterRecord>> encounters = new TreeMap<>();
+    private final Map<String, Integer> idByUuid = new HashMap<>();
+    private int nextId = 1;
+    private Date now = new Date(0);
+
+    /** The clock the source stamps changes with (tests move it forward between runs). */
+    public synchronized void setNow(Date now) {
+        this.now = now;
+    }
+
+    public synchronized void putPatient(PatientRecord patient) {
+        put(patients, patient.getUuid(), patient);
+    }
+
+    public synchronized void putEnrollment(EnrollmentRecord enrollment) {
+        put(enrollments, enrollment.getUuid(), enrollment);
+    }
+
+    public synchronized void putEncounter(EncounterRecord encounter) {
+        put(encounters, encounter.getUuid(), encounter);
+    }
+
+    private <R> void put(TreeMap<Integer, Row<R>> table, String uuid, R record) {
+        Integer id = idByUuid.get(uuid);
+        if (id == null) {
+            id = nextId++;
+            idByUuid.put(uuid, id);
+            table.put(id, new Row<>(id, record, now));
+        } else {
+            Row<R> row = table.get(id);
+            row.record = record;
+            row.changed = now;
+        }
+    }
+
+    @Override
+    public synchronized List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit) {
+        return ids(patients, afterId, limit, row -> changedSince(row, since) && inProgram(row.record.getUuid(), programUuid));
+    }
+
+    @Override
+    public synchronized List<PatientRecord> loadPatients(List<Integer> patientIds) {
+        return load(patients, patientIds);
+    }
+
+    @Override
+    public synchronized List<Integer> changedEnrollmentIds(String programUuid, Date since, int afterId, int limit) {
+        return ids(enrollments, afterId, limit,
+                row -> changedSince(row, since) && row.record.getProgramUuid().equals(programUuid));
+    }
+
+    @Override
+    public synchronized List<EnrollmentRecord> loadEnrollments(List<Integer> ids) {
+        return load(enrollments, ids);
+    }
+
+    @Override
+    public synchronized List<EnrollmentRecord> enrollmentsOfPatient(String patientUuid, String programUuid) {
+        List<EnrollmentRecord> result = new ArrayList<>();
+        for (Row<EnrollmentRecord> row : enrollments.values()) {
+            if (row.record.getPatientUuid().equals(patientUuid) && row.record.getProgramUuid().equals(programUuid)) {
+                result.add(row.record);
+            }
+        }
+        result.sort(Comparator.comparing(EnrollmentRecord::getDateEnrolled));
+        return result;
+    }
+
+    @Override
+    public synchronized List<Integer> changedEncounterIds(String programUuid, List<EncounterFeed> feeds, Date since,
+            int afterId, int limit) {
+        return ids(encounters, afterId, limit, row -> changedSince(row, since)
+                && inProgram(row.record.getPatientUuid(), programUuid) && selects(feeds, row.record));
+    }
+
+    @Override
+    public synchronized List<EncounterRecord> loadEncounters(List<Integer> ids) {
+        return load(encounters, ids);
+    }
+
+    @Override
+    public synchronized List<Integer> encounterIdsOfPatient(String patientUuid, List<EncounterFeed> feeds,
+            LocalDate from, LocalDate to) {
+        List<Row<EncounterRecord>> rows = new ArrayList<>();
+        for (Row<EncounterRecord> row : encounters.values()) {
+            LocalDate date = row.record.getEncounterDatetime().toLocalDate();
+            if (row.record.getPatientUuid().equals(patientUuid) && selects(feeds, row.record)
+                    && !date.isBefore(from) && (to == null || !date.isAfter(to))) {
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing(row -> row.record.getEncounterDatetime()));
+        List<Integer> ids = new ArrayList<>();
+        rows.forEach(row -> ids.add(row.id));
+        return ids;
+    }
+
+    @Override
+    public synchronized List<PatientRecord> loadPatientsByUuid(List<String> uuids) {
+        return load(patients, idsOf(uuids));
+    }
+
+    @Override
+    public synchronized List<EnrollmentRecord> loadEnrollmentsByUuid(List<String> uuids) {
+        return load(enrollments, idsOf(uuids));
+    }
+
+    @Override
+    public synchronized List<EncounterRecord> loadEncountersByUuid(List<String> uuids) {
+        return load(encounters, idsOf(uuids));
+    }
+
+    private List<Integer> idsOf(List<String> uuids) {
+        List<Integer> ids = new ArrayList<>();
+        for (String uuid : uuids) {
+            Integer id = idByUuid.get(uuid);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return ids;
+    }
+
+    private boolean inProgram(String patientUuid, String programUuid) {
+        for (Row<EnrollmentRecord> row : enrollments.values()) {
+            if (row.record.getPatientUuid().equals(patientUuid) && row.record.getProgramUuid().equals(programUuid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean selects(List<EncounterFeed> feeds, EncounterRecord encounter) {
+        for (EncounterFeed feed : feeds) {
+            switch (feed.getKind()) {
+                case ENCOUNTER_TYPE:
+                    if (feed.getReference().equals(encounter.getEncounterTypeUuid())) {
+                        return true;
+                    }
+                    break;
+                case FORM:
+                    if (feed.getReference().equals(encounter.getFormName())) {
+                        return true;
+                    }
+                    for (ObsValue obs : encounter.getObs()) {
+                        if (feed.getReference().equals(obs.getFormName())) {
+                            return true;
+                        }
+                    }
+                    break;
+                default:
+                    for (ObsValue obs : encounter.getObs()) {
+                        if (obs.getGroupConceptUuids().contains(feed.getReference())) {
+                            return true;
+                        }
+                    }
+            }
+        }
+        return false;
+    }
+
+    private static <R> boolean changedSince(Row<R> row, Date since) {
+        return since == null || row.changed.after(since);
+    }
+
+    private static <R> List<Integer> ids(TreeMap<Integer, Row<R>> table, int afterId, int limit,
+            Predicate<Row<R>> filter) {
+        List<Integer> ids = new ArrayList<>();
+        for (Row<R> row : table.tailMap(afterId, false).values()) {
+            if (filter.test(row)) {
+                ids.add(row.id);
+                if (ids.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static <R> List<R> load(TreeMap<Integer, Row<R>> table, List<Integer> ids) {
+        List<R> records = new ArrayList<>();
+        for (Integer id : ids) {
+            Row<R> row = table.get(id);
+            if (row != null) {
+                records.add(row.record);
+            }
+        }
+        return records;
+    }
+}
