@@ -25,14 +25,16 @@ public final class AttributeMapping {
     /**
      * @param source the field's text form (see {@link PatientField}), e.g. {@code givenName} or
      *               {@code identifier:<identifier type uuid>}
+     * @param searchable null (left out) means false
+     * @param comparable null (left out) means false
      */
     @JsonCreator
     public AttributeMapping(@JsonProperty("source") String source, @JsonProperty("attributeUid") String attributeUid,
-            @JsonProperty("searchable") boolean searchable, @JsonProperty("comparable") boolean comparable) {
+            @JsonProperty("searchable") Boolean searchable, @JsonProperty("comparable") Boolean comparable) {
         this.source = source;
         this.attributeUid = attributeUid;
-        this.searchable = searchable;
-        this.comparable = comparable;
+        this.searchable = Boolean.TRUE.equals(searchable);
+        this.comparable = Boolean.TRUE.equals(comparable);
         this.field = parseOrNull(source);
     }
 

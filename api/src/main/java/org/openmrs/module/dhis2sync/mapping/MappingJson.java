@@ -40,8 +40,9 @@ public final class MappingJson {
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // messages quote a place, never the whole document
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             // "true" is not a boolean, 1 is not text: a typo must not pass as a value
@@ -163,6 +164,10 @@ public final class MappingJson {
         if (e instanceof JsonParseException) {
             return "malformed JSON: " + original;
         }
+        if (e.getCause() instanceof JsonParseException) {
+            // the binder wraps a syntax error met inside an object it was building, adding the path
+            return "malformed JSON: " + ((JsonParseException) e.getCause()).getOriginalMessage();
+        }
         if (original.startsWith("Trailing token")) {
             return "unexpected content after the end of the JSON value";
         }
@@ -174,9 +179,24 @@ public final class MappingJson {
             return "'" + invalid.getValue() + "' is not valid here; expected " + expected(invalid.getTargetType());
         }
         if (e instanceof MismatchedInputException && ((MismatchedInputException) e).getTargetType() != null) {
-            return "wrong kind of value; expected " + expected(((MismatchedInputException) e).getTargetType());
+            return "wrong kind of value" + scalarFound(e) + "; expected "
+                    + expected(((MismatchedInputException) e).getTargetType());
         }
         return original;
+    }
+
+    /** The offending value when it is a single one, e.g. {@code  'yes'}. */
+    private static String scalarFound(JsonProcessingException e) {
+        if (!(e.getProcessor() instanceof JsonParser)) {
+            return "";
+        }
+        JsonParser parser = (JsonParser) e.getProcessor();
+        try {
+            return parser.currentToken() != null && parser.currentToken().isScalarValue()
+                    ? " '" + parser.getText() + "'" : "";
+        } catch (java.io.IOException unreadable) {
+            return "";
+        }
     }
 
     private static String known(Collection<Object> ids) {
@@ -230,18 +250,19 @@ public final class MappingJson {
         return path.toString();
     }
 
-    /** Where the parser stood when the text stopped being JSON (or repeated a field). */
+    /** The object or array the parser was in when the text stopped being JSON (or repeated a field). */
     private static String parserPath(JsonProcessingException e) {
         if (!(e.getProcessor() instanceof JsonParser)) {
             return "";
         }
         List<String> parts = new ArrayList<String>();
-        for (JsonStreamContext context = ((JsonParser) e.getProcessor()).getParsingContext();
-                context != null && !context.inRoot(); context = context.getParent()) {
-            if (context.inArray()) {
-                parts.add("[" + Math.max(context.getCurrentIndex(), 0) + "]");
-            } else if (context.getCurrentName() != null) {
-                parts.add("." + context.getCurrentName());
+        JsonStreamContext context = ((JsonParser) e.getProcessor()).getParsingContext();
+        for (; context != null && context.getParent() != null; context = context.getParent()) {
+            JsonStreamContext parent = context.getParent();
+            if (parent.inArray()) {
+                parts.add("[" + Math.max(parent.getCurrentIndex(), 0) + "]");
+            } else if (parent.inObject() && parent.getCurrentName() != null) {
+                parts.add("." + parent.getCurrentName());
             }
         }
         StringBuilder path = new StringBuilder();

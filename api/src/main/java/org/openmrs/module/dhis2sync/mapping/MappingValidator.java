@@ -77,7 +77,7 @@ public final class MappingValidator {
                 errors.add(path, "is empty");
                 continue;
             }
-            checkSource(path + ".source", attribute.getSource(), sourcesSeen, errors);
+            checkSource(path, attribute.getSource(), sourcesSeen, errors);
             if (checkUid(path + ".attributeUid", attribute.getAttributeUid(), "the DHIS2 attribute's UID", errors)) {
                 String earlier = uidsSeen.put(attribute.getAttributeUid(), path);
                 if (earlier != null) {
@@ -97,17 +97,18 @@ public final class MappingValidator {
         }
     }
 
-    private static void checkSource(String path, String source, Map<PatientField, String> seen, Errors errors) {
+    private static void checkSource(String attributePath, String source, Map<PatientField, String> seen,
+            Errors errors) {
         PatientField field;
         try {
             field = PatientField.parse(source);
         } catch (IllegalArgumentException unknown) {
-            errors.add(path, unknown.getMessage());
+            errors.add(attributePath + ".source", unknown.getMessage());
             return;
         }
-        String earlier = seen.put(field, path);
+        String earlier = seen.put(field, attributePath);
         if (earlier != null) {
-            errors.add(path, "source '" + field + "' is already mapped at " + earlier);
+            errors.add(attributePath + ".source", "source '" + field + "' is already mapped at " + earlier);
         }
     }
 
