@@ -111,7 +111,7 @@ public final class MappingJson {
                 errors.add(new FieldError(join(prefix, error.getField()), error.getMessage()));
             }
             MappingConfig config = configs.get(i);
-            if (config != null && config.getName() != null) {
+            if (config != null && config.getName() != null && !config.getName().trim().isEmpty()) {
                 Integer earlier = names.put(config.getName().trim(), i);
                 if (earlier != null) {
                     errors.add(new FieldError(prefix + ".name", "name '" + config.getName()

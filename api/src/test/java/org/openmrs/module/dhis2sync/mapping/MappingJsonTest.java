@@ -50,6 +50,16 @@ class MappingJsonTest {
     }
 
     @Test
+    void theModelNeedsNoSpecialMapperSoTheRestLayerCanUseItsOwn() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper plain = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        MappingConfig read = plain.readValue(plain.writeValueAsString(MappingFixtures.hts()), MappingConfig.class);
+
+        assertThat(read).isEqualTo(MappingFixtures.hts());
+        assertThat(plain.readValue(HTS_JSON, MappingConfig.class)).isEqualTo(MappingFixtures.hts());
+    }
+
+    @Test
     void exportsAndImportsSeveralMappings() {
         List<MappingConfig> mappings = List.of(MappingFixtures.hts("HTS Service"), MappingFixtures.hts("TB Service"));
 
