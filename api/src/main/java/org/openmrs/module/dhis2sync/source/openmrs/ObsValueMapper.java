@@ -31,7 +31,7 @@ final class ObsValueMapper {
         String conceptUuid = concept == null ? null : concept.getUuid();
         String conceptName = nameOf(concept);
         String formName = BahmniFormPath.formName(obs.getFormNamespaceAndPath());
-        if (ConceptDatatype.BOOLEAN.equals(datatype) || obs.getValueBoolean() != null) {
+        if (ConceptDatatype.BOOLEAN.equals(datatype)) {
             Boolean value = booleanValue(obs);
             if (value != null) {
                 return new ObsValue(conceptUuid, conceptName, ObsValue.Type.BOOLEAN, value.toString(), null, formName,

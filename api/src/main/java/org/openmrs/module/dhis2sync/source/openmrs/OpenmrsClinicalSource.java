@@ -22,7 +22,7 @@ import org.openmrs.module.dhis2sync.source.PatientRecord;
 /**
  * {@link ClinicalSource} on OpenMRS: ids by native SQL on OpenMRS's tables (in the current session, which
  * OpenMRS's transaction manager binds), objects through OpenMRS's services (so their privileges apply), each
- * translated at once into a record: no OpenMRS object leaves this class. Needs an open transaction.
+ * translated at once into a record: no OpenMRS object leaves this package. Needs an open transaction.
  *
  * <p>In a delta, a voided obs still ties its encounter to a form or concept-set feed, so that voiding the last obs
  * of a form re-sends the event without it; {@link #encounterIdsOfPatient} counts only non-voided obs.

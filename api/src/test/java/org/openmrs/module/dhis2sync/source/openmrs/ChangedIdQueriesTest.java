@@ -2,6 +2,9 @@ package org.openmrs.module.dhis2sync.source.openmrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 import static org.openmrs.module.dhis2sync.source.openmrs.OpenmrsTablesFixture.AFTER;
 import static org.openmrs.module.dhis2sync.source.openmrs.OpenmrsTablesFixture.SINCE;
 import static org.openmrs.module.dhis2sync.source.openmrs.OpenmrsTablesFixture.at;
@@ -16,10 +19,16 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.openmrs.PatientProgram;
+import org.openmrs.api.ConceptService;
+import org.openmrs.api.EncounterService;
+import org.openmrs.api.PatientService;
+import org.openmrs.api.ProgramWorkflowService;
 import org.openmrs.module.dhis2sync.source.EncounterFeed;
+import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.testsupport.TestDatabase;
 
-/** The delta SQL on OpenMRS's tables, on H2 (MySQL mode) and MariaDB. */
+/** The id SQL on OpenMRS's tables, on H2 (MySQL mode) and MariaDB. */
 class ChangedIdQueriesTest {
 
     private static final String HIV = "program-hiv";
@@ -215,6 +224,23 @@ class ChangedIdQueriesTest {
         assertThat(db.inTransaction(() -> queries.enrollmentIdsOfPatient("patient-1", HIV))).containsExactly(15, 11);
         assertThat(db.inTransaction(() -> queries.enrollmentIdsOfPatient("patient-4", HIV))).containsExactly(14);
         assertThat(db.inTransaction(() -> queries.enrollmentIdsOfPatient("patient-1", TB))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theSourceLoadsAPatientsEnrollmentsThroughTheServiceInThatOrder(TestDatabase.Kind kind) {
+        seed(kind);
+        ProgramWorkflowService programs = mock(ProgramWorkflowService.class);
+        when(programs.getPatientProgram(anyInt())).thenAnswer(call -> {
+            PatientProgram enrollment = new PatientProgram();
+            enrollment.setUuid("enrollment-" + call.getArgument(0));
+            return enrollment;
+        });
+        OpenmrsClinicalSource source = new OpenmrsClinicalSource(db.sessionFactory(), mock(PatientService.class),
+                programs, mock(EncounterService.class), mock(ConceptService.class));
+
+        assertThat(db.inTransaction(() -> source.enrollmentsOfPatient("patient-1", HIV)))
+                .extracting(EnrollmentRecord::getUuid).containsExactly("enrollment-15", "enrollment-11");
     }
 
     // ---- encounters: selection
