@@ -1,0 +1,177 @@
+package org.openmrs.module.dhis2sync.source.openmrs;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.persistence.TemporalType;
+
+import org.hibernate.SessionFactory;
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+import org.openmrs.module.dhis2sync.source.EncounterFeed;
+
+/**
+ * The id queries of the source, in native SQL on OpenMRS's own tables (one query per question, read in the
+ * caller's transaction). Written for MySQL 5.6 to 8, MariaDB and H2 in MySQL mode: only EXISTS / IN subqueries,
+ * so no join multiplies rows and each probe walks a foreign-key index; deltas are keyset-paged on the primary key.
+ * "Changed after since" means a date_created, date_changed or date_voided later than since.
+ */
+final class ChangedIdQueries {
+
+    private static final String IN_PROGRAM = "EXISTS (SELECT 1 FROM patient_program ipp"
+            + " JOIN program ipr ON ipr.program_id = ipp.program_id"
+            + " WHERE ipp.patient_id = %s AND ipr.uuid = :programUuid)";
+
+    private final SessionFactory sessionFactory;
+
+    ChangedIdQueries(SessionFactory sessionFactory) {
+        if (sessionFactory == null) {
+            throw new IllegalArgumentException("sessionFactory is required");
+        }
+        this.sessionFactory = sessionFactory;
+    }
+
+    List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit) {
+        Map<String, Object> parameters = pageParameters(programUuid, afterId, limit);
+        StringBuilder sql = new StringBuilder("SELECT p.patient_id AS id FROM patient p WHERE p.patient_id > :afterId AND ")
+                .append(String.format(IN_PROGRAM, "p.patient_id"));
+        if (since != null) {
+            parameters.put("since", since);
+            sql.append(" AND (").append(changedAfterSince("p"))
+                    .append(" OR ").append(changedRowOf("person", "person_id"))
+                    .append(" OR ").append(changedRowOf("person_name", "person_id"))
+                    .append(" OR ").append(changedRowOf("patient_identifier", "patient_id"))
+                    .append(" OR ").append(changedRowOf("person_attribute", "person_id"))
+                    .append(" OR ").append(changedRowOf("person_address", "person_id"))
+                    .append(')');
+        }
+        sql.append(" ORDER BY p.patient_id LIMIT :limit");
+        return ids(sql.toString(), parameters);
+    }
+
+    List<Integer> changedEnrollmentIds(String programUuid, Date since, int afterId, int limit) {
+        Map<String, Object> parameters = pageParameters(programUuid, afterId, limit);
+        StringBuilder sql = new StringBuilder("SELECT pp.patient_program_id AS id FROM patient_program pp"
+                + " WHERE pp.patient_program_id > :afterId"
+                + " AND pp.program_id IN (SELECT pr.program_id FROM program pr WHERE pr.uuid = :programUuid)");
+        if (since != null) {
+            parameters.put("since", since);
+            sql.append(" AND ").append(changedAfterSince("pp"));
+        }
+        sql.append(" ORDER BY pp.patient_program_id LIMIT :limit");
+        return ids(sql.toString(), parameters);
+    }
+
+    List<Integer> changedEncounterIds(String programUuid, List<EncounterFeed> feeds, Date since, int afterId,
+            int limit) {
+        if (feeds == null || feeds.isEmpty()) {
+            return Collections.emptyList();
+        }
+        Map<String, Object> parameters = pageParameters(programUuid, afterId, limit);
+        FeedCondition feedCondition = FeedCondition.of(feeds, true);
+        parameters.putAll(feedCondition.parameters());
+        StringBuilder sql = new StringBuilder("SELECT e.encounter_id AS id FROM encounter e"
+                + " WHERE e.encounter_id > :afterId AND e.voided = 0 AND ")
+                .append(String.format(IN_PROGRAM, "e.patient_id"))
+                .append(" AND ").append(feedCondition.sql());
+        if (since != null) {
+            parameters.put("since", since);
+            // obs are never changed in place (an edit voids the row and creates a new one): no date_changed
+            sql.append(" AND (").append(changedAfterSince("e"))
+                    .append(" OR EXISTS (SELECT 1 FROM obs co WHERE co.encounter_id = e.encounter_id")
+                    .append(" AND (co.date_created > :since OR co.date_voided > :since)))");
+        }
+        sql.append(" ORDER BY e.encounter_id LIMIT :limit");
+        return ids(sql.toString(), parameters);
+    }
+
+    List<Integer> encounterIdsOfPatient(String patientUuid, List<EncounterFeed> feeds, LocalDate from,
+            LocalDate to) {
+        requireText(patientUuid, "patientUuid");
+        if (feeds == null || feeds.isEmpty()) {
+            return Collections.emptyList();
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+        }
+        Map<String, Object> parameters = new LinkedHashMap<String, Object>();
+        parameters.put("patientUuid", patientUuid);
+        FeedCondition feedCondition = FeedCondition.of(feeds, false);
+        parameters.putAll(feedCondition.parameters());
+        StringBuilder sql = new StringBuilder("SELECT e.encounter_id AS id FROM encounter e"
+                + " WHERE e.patient_id IN (SELECT pe.person_id FROM person pe WHERE pe.uuid = :patientUuid)"
+                + " AND e.voided = 0 AND ").append(feedCondition.sql());
+        // a range on the column itself, not DATE(encounter_datetime), so the index on it stays usable
+        if (from != null) {
+            parameters.put("fromTime", OpenmrsDates.startOfDay(from));
+            sql.append(" AND e.encounter_datetime >= :fromTime");
+        }
+        if (to != null) {
+            parameters.put("beforeTime", OpenmrsDates.startOfDay(to.plusDays(1)));
+            sql.append(" AND e.encounter_datetime < :beforeTime");
+        }
+        sql.append(" ORDER BY e.encounter_datetime, e.encounter_id");
+        return ids(sql.toString(), parameters);
+    }
+
+    List<Integer> enrollmentIdsOfPatient(String patientUuid, String programUuid) {
+        Map<String, Object> parameters = new LinkedHashMap<String, Object>();
+        parameters.put("patientUuid", requireText(patientUuid, "patientUuid"));
+        parameters.put("programUuid", requireText(programUuid, "programUuid"));
+        return ids("SELECT pp.patient_program_id AS id FROM patient_program pp"
+                + " WHERE pp.patient_id IN (SELECT pe.person_id FROM person pe WHERE pe.uuid = :patientUuid)"
+                + " AND pp.program_id IN (SELECT pr.program_id FROM program pr WHERE pr.uuid = :programUuid)"
+                + " ORDER BY pp.date_enrolled, pp.patient_program_id", parameters);
+    }
+
+    private static Map<String, Object> pageParameters(String programUuid, int afterId, int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<String, Object>();
+        parameters.put("programUuid", requireText(programUuid, "programUuid"));
+        parameters.put("afterId", afterId);
+        parameters.put("limit", limit);
+        return parameters;
+    }
+
+    private static String changedAfterSince(String alias) {
+        return "(" + alias + ".date_created > :since OR " + alias + ".date_changed > :since OR " + alias
+                + ".date_voided > :since)";
+    }
+
+    /** A row of a patient's registration table (keyed by the patient's person id) changed after since. */
+    private static String changedRowOf(String table, String personColumn) {
+        return "EXISTS (SELECT 1 FROM " + table + " x WHERE x." + personColumn + " = p.patient_id AND "
+                + changedAfterSince("x") + ")";
+    }
+
+    private static String requireText(String value, String name) {
+        if (value == null || value.trim().isEmpty()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Integer> ids(String sql, Map<String, Object> parameters) {
+        NativeQuery<?> query = sessionFactory.getCurrentSession().createNativeQuery(sql)
+                .addScalar("id", StandardBasicTypes.INTEGER);
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            Object value = parameter.getValue();
+            if (value instanceof Collection) {
+                query.setParameterList(parameter.getKey(), (Collection<?>) value);
+            } else if (value instanceof Date) {
+                query.setParameter(parameter.getKey(), (Date) value, TemporalType.TIMESTAMP);
+            } else {
+                query.setParameter(parameter.getKey(), value);
+            }
+        }
+        return (List<Integer>) query.list();
+    }
+}

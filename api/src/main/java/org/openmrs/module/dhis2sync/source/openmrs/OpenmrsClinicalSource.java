@@ -1,0 +1,135 @@
+package org.openmrs.module.dhis2sync.source.openmrs;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.hibernate.SessionFactory;
+import org.openmrs.Encounter;
+import org.openmrs.Patient;
+import org.openmrs.PatientProgram;
+import org.openmrs.api.ConceptService;
+import org.openmrs.api.EncounterService;
+import org.openmrs.api.PatientService;
+import org.openmrs.api.ProgramWorkflowService;
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
+import org.openmrs.module.dhis2sync.source.EncounterFeed;
+import org.openmrs.module.dhis2sync.source.EncounterRecord;
+import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
+import org.openmrs.module.dhis2sync.source.PatientRecord;
+
+/**
+ * {@link ClinicalSource} on OpenMRS: ids by native SQL on OpenMRS's tables (in the current session, which
+ * OpenMRS's transaction manager binds), objects through OpenMRS's services (so their privileges apply), each
+ * translated at once into a record: no OpenMRS object leaves this package. Needs an open transaction.
+ *
+ * <p>In a delta, a voided obs still ties its encounter to a form or concept-set feed, so that voiding the last obs
+ * of a form re-sends the event without it; {@link #encounterIdsOfPatient} counts only non-voided obs.
+ */
+public class OpenmrsClinicalSource implements ClinicalSource {
+
+    private final ChangedIdQueries queries;
+    private final PatientService patientService;
+    private final ProgramWorkflowService programWorkflowService;
+    private final EncounterService encounterService;
+    private final PatientMapper patientMapper;
+    private final EncounterMapper encounterMapper = new EncounterMapper();
+
+    /**
+     * @param sessionFactory OpenMRS's {@code sessionFactory} bean
+     * @param conceptService resolves the answers of coded person attributes
+     */
+    public OpenmrsClinicalSource(SessionFactory sessionFactory, PatientService patientService,
+            ProgramWorkflowService programWorkflowService, EncounterService encounterService,
+            ConceptService conceptService) {
+        this.queries = new ChangedIdQueries(sessionFactory);
+        this.patientService = required(patientService, "patientService");
+        this.programWorkflowService = required(programWorkflowService, "programWorkflowService");
+        this.encounterService = required(encounterService, "encounterService");
+        this.patientMapper = new PatientMapper(conceptService);
+    }
+
+    @Override
+    public List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit) {
+        return queries.changedPatientIds(programUuid, since, afterId, limit);
+    }
+
+    @Override
+    public List<PatientRecord> loadPatients(List<Integer> patientIds) {
+        List<PatientRecord> records = new ArrayList<PatientRecord>();
+        for (Integer id : requiredIds(patientIds, "patientIds")) {
+            Patient patient = patientService.getPatient(id);
+            if (patient != null) {
+                records.add(patientMapper.map(patient));
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public List<Integer> changedEnrollmentIds(String programUuid, Date since, int afterId, int limit) {
+        return queries.changedEnrollmentIds(programUuid, since, afterId, limit);
+    }
+
+    @Override
+    public List<EnrollmentRecord> loadEnrollments(List<Integer> patientProgramIds) {
+        List<EnrollmentRecord> records = new ArrayList<EnrollmentRecord>();
+        for (Integer id : requiredIds(patientProgramIds, "patientProgramIds")) {
+            PatientProgram patientProgram = programWorkflowService.getPatientProgram(id);
+            if (patientProgram != null) {
+                records.add(EnrollmentMapper.map(patientProgram));
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public List<EnrollmentRecord> enrollmentsOfPatient(String patientUuid, String programUuid) {
+        return loadEnrollments(queries.enrollmentIdsOfPatient(patientUuid, programUuid));
+    }
+
+    @Override
+    public List<Integer> changedEncounterIds(String programUuid, List<EncounterFeed> feeds, Date since, int afterId,
+            int limit) {
+        return queries.changedEncounterIds(programUuid, feeds, since, afterId, limit);
+    }
+
+    /** A voided encounter (voided since its id was read) is left out like a deleted one. */
+    @Override
+    public List<EncounterRecord> loadEncounters(List<Integer> encounterIds) {
+        List<EncounterRecord> records = new ArrayList<EncounterRecord>();
+        for (Integer id : requiredIds(encounterIds, "encounterIds")) {
+            Encounter encounter = encounterService.getEncounter(id);
+            if (encounter != null && !Boolean.TRUE.equals(encounter.getVoided())) {
+                records.add(encounterMapper.map(encounter));
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public List<Integer> encounterIdsOfPatient(String patientUuid, List<EncounterFeed> feeds, LocalDate from,
+            LocalDate to) {
+        return queries.encounterIdsOfPatient(patientUuid, feeds, from, to);
+    }
+
+    private static List<Integer> requiredIds(List<Integer> ids, String name) {
+        if (ids == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        for (Integer id : ids) {
+            if (id == null) {
+                throw new IllegalArgumentException(name + " holds a null id");
+            }
+        }
+        return ids;
+    }
+
+    private static <T> T required(T value, String name) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,159 @@
+package org.openmrs.module.dhis2sync.source.openmrs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.function.Supplier;
+
+import org.hibernate.SessionFactory;
+import org.openmrs.module.dhis2sync.testsupport.TestDatabase;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.hibernate5.HibernateTransactionManager;
+import org.springframework.orm.hibernate5.LocalSessionFactoryBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * OpenMRS's tables (openmrs-fixture/schema.sql) on a fresh test database, rows to put in them, and a plain
+ * Hibernate SessionFactory whose current session is bound by a HibernateTransactionManager, as OpenMRS's is.
+ * Every row is created at {@link #CREATED}; tests move one row's dates past {@link #SINCE} to make a delta.
+ */
+final class OpenmrsTablesFixture implements AutoCloseable {
+
+    static final LocalDateTime CREATED = LocalDateTime.of(2024, 1, 1, 10, 0);
+    static final LocalDateTime SINCE = LocalDateTime.of(2024, 6, 1, 0, 0);
+    static final LocalDateTime AFTER = LocalDateTime.of(2024, 6, 2, 9, 30);
+
+    private final TestDatabase database;
+    private final JdbcTemplate jdbc;
+    private final SessionFactory sessionFactory;
+    private final TransactionTemplate transactions;
+
+    private OpenmrsTablesFixture(TestDatabase database) {
+        this.database = database;
+        this.jdbc = new JdbcTemplate(database.getDataSource());
+        for (String statement : schema().replaceAll("(?m)^--.*$", "").split(";")) {
+            if (!statement.trim().isEmpty()) {
+                jdbc.execute(statement);
+            }
+        }
+        this.sessionFactory = new LocalSessionFactoryBuilder(database.getDataSource())
+                .setProperty("hibernate.dialect", database.getHibernateDialect())
+                .buildSessionFactory();
+        this.transactions = new TransactionTemplate(new HibernateTransactionManager(sessionFactory));
+    }
+
+    static OpenmrsTablesFixture create(TestDatabase.Kind kind) {
+        return new OpenmrsTablesFixture(TestDatabase.create(kind));
+    }
+
+    private static String schema() {
+        try (InputStream in = OpenmrsTablesFixture.class.getResourceAsStream("/openmrs-fixture/schema.sql")) {
+            if (in == null) {
+                throw new IllegalStateException("openmrs-fixture/schema.sql is not on the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    static Timestamp at(LocalDateTime time) {
+        return Timestamp.valueOf(time);
+    }
+
+    void update(String sql, Object... args) {
+        jdbc.update(sql, args);
+    }
+
+    // ---- metadata
+
+    void program(int id, String uuid) {
+        jdbc.update("INSERT INTO program (program_id, concept_id, creator, date_created, retired, name, uuid)"
+                + " VALUES (?, 1, 1, ?, 0, ?, ?)", id, at(CREATED), "program " + id, uuid);
+    }
+
+    void encounterType(int id, String uuid) {
+        jdbc.update("INSERT INTO encounter_type (encounter_type_id, name, creator, date_created, retired, uuid)"
+                + " VALUES (?, ?, 1, ?, 0, ?)", id, "type " + id, at(CREATED), uuid);
+    }
+
+    void form(int id, String name) {
+        jdbc.update("INSERT INTO form (form_id, name, version, published, creator, date_created, retired, uuid)"
+                + " VALUES (?, ?, '1', 1, 1, ?, 0, ?)", id, name, at(CREATED), "form-" + id);
+    }
+
+    void concept(int id, String uuid, boolean isSet) {
+        jdbc.update("INSERT INTO concept (concept_id, retired, datatype_id, class_id, is_set, creator, date_created,"
+                + " uuid) VALUES (?, 0, 1, 1, ?, 1, ?, ?)", id, isSet ? 1 : 0, at(CREATED), uuid);
+    }
+
+    // ---- patients
+
+    /** A patient with a name, identifier, attribute and address (row ids = patient id), all created at CREATED. */
+    void patient(int id) {
+        jdbc.update("INSERT INTO person (person_id, birthdate_estimated, dead, date_created, voided, uuid,"
+                + " deathdate_estimated) VALUES (?, 0, 0, ?, 0, ?, 0)", id, at(CREATED),
+                patientUuid(id));
+        jdbc.update("INSERT INTO patient (patient_id, creator, date_created, voided, allergy_status)"
+                + " VALUES (?, 1, ?, 0, 'Unknown')", id, at(CREATED));
+        jdbc.update("INSERT INTO person_name (person_name_id, preferred, person_id, creator, date_created, voided, uuid)"
+                + " VALUES (?, 1, ?, 1, ?, 0, ?)",
+                id, id, at(CREATED), "name-" + id);
+        identifier(id, id, "ID-" + id, CREATED);
+        jdbc.update("INSERT INTO person_attribute (person_attribute_id, person_id, value, person_attribute_type_id,"
+                + " creator, date_created, voided, uuid) VALUES (?, ?, 'value', 1, 1, ?, 0, ?)",
+                id, id, at(CREATED), "attribute-" + id);
+        jdbc.update("INSERT INTO person_address (person_address_id, person_id, preferred, creator, date_created, voided,"
+                + " uuid) VALUES (?, ?, 1, 1, ?, 0, ?)",
+                id, id, at(CREATED), "address-" + id);
+    }
+
+    void identifier(int id, int patientId, String identifier, LocalDateTime created) {
+        jdbc.update("INSERT INTO patient_identifier (patient_identifier_id, patient_id, identifier, identifier_type,"
+                + " preferred, creator, date_created, voided, uuid) VALUES (?, ?, ?, 1, 0, 1, ?, 0, ?)",
+                id, patientId, identifier, at(created), "identifier-" + id);
+    }
+
+    static String patientUuid(int id) {
+        return "patient-" + id;
+    }
+
+    void enrollment(int id, int patientId, int programId, LocalDateTime enrolled, boolean voided) {
+        jdbc.update("INSERT INTO patient_program (patient_program_id, patient_id, program_id, date_enrolled, creator,"
+                + " date_created, voided, date_voided, uuid) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)",
+                id, patientId, programId, at(enrolled), at(CREATED), voided ? 1 : 0, voided ? at(CREATED) : null,
+                "enrollment-" + id);
+    }
+
+    // ---- encounters
+
+    void encounter(int id, int patientId, int typeId, Integer formId, LocalDateTime when, boolean voided) {
+        jdbc.update("INSERT INTO encounter (encounter_id, encounter_type, patient_id, form_id, encounter_datetime,"
+                + " creator, date_created, voided, uuid) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                id, typeId, patientId, formId, at(when), at(CREATED), voided ? 1 : 0, "encounter-" + id);
+    }
+
+    void obs(int id, int encounterId, int personId, int conceptId, Integer groupId, String formNamespaceAndPath,
+            LocalDateTime created) {
+        jdbc.update("INSERT INTO obs (obs_id, person_id, concept_id, encounter_id, obs_datetime, obs_group_id,"
+                + " creator, date_created, voided, uuid, form_namespace_and_path, status)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 1, ?, 0, ?, ?, 'FINAL')",
+                id, personId, conceptId, encounterId, at(created), groupId, at(created), "obs-" + id, formNamespaceAndPath);
+    }
+
+    @Override
+    public void close() {
+        sessionFactory.close();
+        database.drop();
+    }
+}

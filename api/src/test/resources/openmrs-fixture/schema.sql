@@ -1,0 +1,155 @@
+-- The OpenMRS 2.5.14 tables the source's SQL reads, with the columns it touches plus the NOT NULL ones the
+-- fixture inserts; names and types as in /work/shared/reference/openmrs-schema-2.5.14.md (the real tables have
+-- more columns, all nullable or unused here). Runs on H2 (MySQL mode) and MariaDB.
+CREATE TABLE person (
+    person_id int(11) NOT NULL PRIMARY KEY,
+    birthdate_estimated tinyint(1) NOT NULL,
+    dead tinyint(1) NOT NULL,
+    date_created datetime NOT NULL,
+    date_changed datetime,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    uuid char(38) NOT NULL UNIQUE,
+    deathdate_estimated tinyint(1) NOT NULL
+);
+CREATE TABLE patient (
+    patient_id int(11) NOT NULL PRIMARY KEY,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    date_changed datetime,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    allergy_status varchar(50) NOT NULL
+);
+CREATE TABLE person_name (
+    person_name_id int(11) NOT NULL PRIMARY KEY,
+    preferred tinyint(1) NOT NULL,
+    person_id int(11) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    date_changed datetime,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE INDEX person_name_person ON person_name (person_id);
+CREATE TABLE patient_identifier (
+    patient_identifier_id int(11) NOT NULL PRIMARY KEY,
+    patient_id int(11) NOT NULL,
+    identifier varchar(50) NOT NULL,
+    identifier_type int(11) NOT NULL,
+    preferred tinyint(1) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    date_changed datetime,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE INDEX patient_identifier_patient ON patient_identifier (patient_id);
+CREATE TABLE person_attribute (
+    person_attribute_id int(11) NOT NULL PRIMARY KEY,
+    person_id int(11) NOT NULL,
+    value varchar(50) NOT NULL,
+    person_attribute_type_id int(11) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    date_changed datetime,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE INDEX person_attribute_person ON person_attribute (person_id);
+CREATE TABLE person_address (
+    person_address_id int(11) NOT NULL PRIMARY KEY,
+    person_id int(11),
+    preferred tinyint(1) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    date_changed datetime,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE INDEX person_address_person ON person_address (person_id);
+CREATE TABLE program (
+    program_id int(11) NOT NULL PRIMARY KEY,
+    concept_id int(11) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    retired tinyint(1) NOT NULL,
+    name varchar(50) NOT NULL,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE TABLE patient_program (
+    patient_program_id int(11) NOT NULL PRIMARY KEY,
+    patient_id int(11) NOT NULL,
+    program_id int(11) NOT NULL,
+    date_enrolled datetime,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    date_changed datetime,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE INDEX patient_program_patient ON patient_program (patient_id);
+CREATE TABLE encounter_type (
+    encounter_type_id int(11) NOT NULL PRIMARY KEY,
+    name varchar(50) NOT NULL UNIQUE,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    retired tinyint(1) NOT NULL,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE TABLE form (
+    form_id int(11) NOT NULL PRIMARY KEY,
+    name varchar(255) NOT NULL,
+    version varchar(50) NOT NULL,
+    published tinyint(1) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    retired tinyint(1) NOT NULL,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE TABLE encounter (
+    encounter_id int(11) NOT NULL PRIMARY KEY,
+    encounter_type int(11) NOT NULL,
+    patient_id int(11) NOT NULL,
+    form_id int(11),
+    encounter_datetime datetime NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    date_changed datetime,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE INDEX encounter_patient ON encounter (patient_id);
+CREATE INDEX encounter_datetime_idx ON encounter (encounter_datetime);
+CREATE TABLE concept (
+    concept_id int(11) NOT NULL PRIMARY KEY,
+    retired tinyint(1) NOT NULL,
+    datatype_id int(11) NOT NULL,
+    class_id int(11) NOT NULL,
+    is_set tinyint(1) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    uuid char(38) NOT NULL UNIQUE
+);
+CREATE TABLE obs (
+    obs_id int(11) NOT NULL PRIMARY KEY,
+    person_id int(11) NOT NULL,
+    concept_id int(11) NOT NULL,
+    encounter_id int(11),
+    obs_datetime datetime NOT NULL,
+    obs_group_id int(11),
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    voided tinyint(1) NOT NULL,
+    date_voided datetime,
+    uuid char(38) NOT NULL UNIQUE,
+    form_namespace_and_path varchar(255),
+    status varchar(16) NOT NULL
+);
+CREATE INDEX obs_encounter ON obs (encounter_id);
