@@ -10,4 +10,6 @@ public interface EncounterService extends OpenmrsService {
 
     /** @return the Encounter of that internal id, or null when there is none */
     Encounter getEncounter(Integer encounterId) throws APIException;
+
+    Encounter getEncounterByUuid(String uuid) throws APIException;
 }

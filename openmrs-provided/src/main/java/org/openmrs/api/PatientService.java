@@ -10,4 +10,6 @@ public interface PatientService extends OpenmrsService {
 
     /** @return the Patient of that internal id, or null when there is none */
     Patient getPatient(Integer patientId) throws APIException;
+
+    Patient getPatientByUuid(String uuid) throws APIException;
 }

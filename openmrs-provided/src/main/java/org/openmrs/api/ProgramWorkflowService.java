@@ -10,4 +10,6 @@ public interface ProgramWorkflowService extends OpenmrsService {
 
     /** @return the PatientProgram of that internal id, or null when there is none */
     PatientProgram getPatientProgram(Integer patientProgramId) throws APIException;
+
+    PatientProgram getPatientProgramByUuid(String uuid);
 }

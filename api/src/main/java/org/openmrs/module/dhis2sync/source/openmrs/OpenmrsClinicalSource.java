@@ -114,6 +114,42 @@ public class OpenmrsClinicalSource implements ClinicalSource {
         return queries.encounterIdsOfPatient(patientUuid, feeds, from, to);
     }
 
+    @Override
+    public List<PatientRecord> loadPatientsByUuid(List<String> patientUuids) {
+        List<PatientRecord> records = new ArrayList<PatientRecord>();
+        for (String uuid : required(patientUuids, "patientUuids")) {
+            Patient patient = patientService.getPatientByUuid(uuid);
+            if (patient != null) {
+                records.add(patientMapper.map(patient));
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public List<EnrollmentRecord> loadEnrollmentsByUuid(List<String> patientProgramUuids) {
+        List<EnrollmentRecord> records = new ArrayList<EnrollmentRecord>();
+        for (String uuid : required(patientProgramUuids, "patientProgramUuids")) {
+            PatientProgram patientProgram = programWorkflowService.getPatientProgramByUuid(uuid);
+            if (patientProgram != null) {
+                records.add(EnrollmentMapper.map(patientProgram));
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public List<EncounterRecord> loadEncountersByUuid(List<String> encounterUuids) {
+        List<EncounterRecord> records = new ArrayList<EncounterRecord>();
+        for (String uuid : required(encounterUuids, "encounterUuids")) {
+            Encounter encounter = encounterService.getEncounterByUuid(uuid);
+            if (encounter != null && !Boolean.TRUE.equals(encounter.getVoided())) {
+                records.add(encounterMapper.map(encounter));
+            }
+        }
+        return records;
+    }
+
     private static List<Integer> requiredIds(List<Integer> ids, String name) {
         if (ids == null) {
             throw new IllegalArgumentException(name + " is required");

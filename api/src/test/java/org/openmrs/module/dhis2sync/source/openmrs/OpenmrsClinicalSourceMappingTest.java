@@ -182,6 +182,22 @@ class OpenmrsClinicalSourceMappingTest {
         assertThatThrownBy(() -> source.loadPatients(Arrays.asList(1, null))).hasMessageContaining("patientIds");
     }
 
+    @Test
+    void recordsAreLoadedByUuidForRetriesAndAnUnresolvedUuidIsLeftOut() {
+        when(patientService.getPatientByUuid("patient-2")).thenReturn(withUuid(new Patient(), "patient-2"));
+        PatientProgram enrollment = withUuid(new PatientProgram(), "enrollment-1");
+        enrollment.setPatient(withUuid(new Patient(), "patient-2"));
+        enrollment.setProgram(withUuid(new Program(), "program-hiv"));
+        enrollment.setDateEnrolled(time(2024, 1, 10, 0, 0));
+        when(programWorkflowService.getPatientProgramByUuid("enrollment-1")).thenReturn(enrollment);
+
+        assertThat(source.loadPatientsByUuid(List.of("gone", "patient-2"))).extracting(PatientRecord::getUuid)
+                .containsExactly("patient-2");
+        assertThat(source.loadEnrollmentsByUuid(List.of("enrollment-1", "gone")))
+                .extracting(EnrollmentRecord::getUuid).containsExactly("enrollment-1");
+        assertThat(source.loadEncountersByUuid(List.of("gone"))).isEmpty();
+    }
+
     // ---- enrollments
 
     @Test
