@@ -3,7 +3,6 @@ package org.openmrs.module.dhis2sync.settings.openmrs;
 import java.util.Optional;
 
 import org.openmrs.api.AdministrationService;
-import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SecretCipher;
 import org.openmrs.module.dhis2sync.settings.SecretUnreadableException;
 import org.openmrs.module.dhis2sync.settings.SettingsField;
@@ -31,20 +30,14 @@ public class GlobalPropertySettingsStore implements SettingsStore {
 
     @Override
     public SyncSettings read() {
-        try {
-            return SyncSettings.fromText("Stored DHIS2 Sync settings are invalid",
-                valueOrDefault(SettingsField.URL, ""),
-                valueOrDefault(SettingsField.USERNAME, ""),
-                !storedSecret().isEmpty(),
-                valueOrDefault(SettingsField.API, SyncSettings.DEFAULT_API.text()),
-                valueOrDefault(SettingsField.DEFAULT_ORG_UNIT, ""),
-                valueOrDefault(SettingsField.BATCH_SIZE, String.valueOf(SyncSettings.DEFAULT_BATCH_SIZE)),
-                valueOrDefault(SettingsField.TIMEOUT_SECONDS, String.valueOf(SyncSettings.DEFAULT_TIMEOUT_SECONDS)));
-        }
-        catch (InvalidSettingsException e) {
-            log.warn("{}", e.getMessage());
-            throw e;
-        }
+        return SyncSettings.fromText("Stored DHIS2 Sync settings are invalid",
+            valueOrDefault(SettingsField.URL, ""),
+            valueOrDefault(SettingsField.USERNAME, ""),
+            !storedSecret().isEmpty(),
+            valueOrDefault(SettingsField.API, SyncSettings.DEFAULT_API.text()),
+            valueOrDefault(SettingsField.DEFAULT_ORG_UNIT, ""),
+            valueOrDefault(SettingsField.BATCH_SIZE, String.valueOf(SyncSettings.DEFAULT_BATCH_SIZE)),
+            valueOrDefault(SettingsField.TIMEOUT_SECONDS, String.valueOf(SyncSettings.DEFAULT_TIMEOUT_SECONDS)));
     }
 
     @Override
