@@ -1,0 +1,21 @@
+package org.openmrs.module.dhis2sync.api;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/** The module's privileges (declared in config.xml); every service method and REST resource requires one. */
+public final class Dhis2SyncPrivileges {
+
+    public static final String MANAGE_MAPPINGS = "Manage DHIS2 Sync Mappings";
+    public static final String RUN_SYNC = "Run DHIS2 Sync";
+    public static final String VIEW_LOGS = "View DHIS2 Sync Logs";
+    public static final String MANAGE_SETTINGS = "Manage DHIS2 Sync Settings";
+
+    private Dhis2SyncPrivileges() {
+    }
+
+    public static List<String> all() {
+        return Collections.unmodifiableList(Arrays.asList(MANAGE_MAPPINGS, RUN_SYNC, VIEW_LOGS, MANAGE_SETTINGS));
+    }
+}

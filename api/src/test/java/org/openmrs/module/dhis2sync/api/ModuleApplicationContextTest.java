@@ -1,0 +1,175 @@
+package org.openmrs.module.dhis2sync.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.aopalliance.intercept.MethodInterceptor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.openmrs.GlobalProperty;
+import org.openmrs.api.AdministrationService;
+import org.openmrs.api.context.ServiceContext;
+import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
+import org.openmrs.module.dhis2sync.settings.SyncSettings;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.support.GenericBeanDefinition;
+import org.springframework.context.support.ClassPathXmlApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
+import org.springframework.transaction.interceptor.TransactionAttributeSource;
+import org.springframework.transaction.support.SimpleTransactionStatus;
+
+/**
+ * Loads the module's moduleApplicationContext.xml the way OpenMRS does (classpath*:), inside a parent context
+ * standing in for OpenMRS's beans.
+ */
+class ModuleApplicationContextTest {
+
+    private final RecordingTransactionManager transactionManager = new RecordingTransactionManager();
+    private final List<String> intercepted = new ArrayList<>();
+    private final AdministrationService administrationService = mock(AdministrationService.class);
+
+    private GenericApplicationContext openmrs;
+    private ClassPathXmlApplicationContext module;
+
+    @BeforeEach
+    void loadTheModuleContext() {
+        ServiceContextStandIn.created.clear();
+        openmrs = new GenericApplicationContext();
+        openmrs.registerBean("transactionManager", PlatformTransactionManager.class, () -> transactionManager);
+        openmrs.registerBean("transactionAttributeSource", TransactionAttributeSource.class,
+            () -> new AnnotationTransactionAttributeSource());
+        // OpenMRS puts its AuthorizationAdvice here; this one only records that it ran, before the transaction
+        MethodInterceptor recorder = invocation -> {
+            intercepted.add(invocation.getMethod().getName() + " in transaction: "
+                + !transactionManager.begun.isEmpty());
+            return invocation.proceed();
+        };
+        openmrs.registerBean("serviceInterceptors", List.class, () -> new ArrayList<Object>(List.of(recorder)));
+        openmrs.registerBean("adminService", AdministrationService.class, () -> administrationService);
+        // like OpenMRS's definition (a static factory method), which the module's <bean parent="serviceContext">
+        // inherits: here every instance is a recording mock
+        GenericBeanDefinition serviceContext = new GenericBeanDefinition();
+        serviceContext.setBeanClass(ServiceContextStandIn.class);
+        serviceContext.setFactoryMethodName("getInstance");
+        openmrs.registerBeanDefinition("serviceContext", serviceContext);
+        openmrs.refresh();
+        module = new ClassPathXmlApplicationContext(new String[] { "classpath*:/moduleApplicationContext.xml" },
+            openmrs);
+    }
+
+    @AfterEach
+    void close() {
+        module.close();
+        openmrs.close();
+    }
+
+    @Test
+    void registersTheTransactionalServiceWithOpenmrs() {
+        Object service = module.getBean("dhis2syncService");
+
+        assertThat(service).isInstanceOf(Dhis2SyncService.class);
+        assertThat(AopUtils.isAopProxy(service)).isTrue();
+        List<Object> registration = registrationWithOpenmrs();
+        assertThat(registration).hasSize(2);
+        assertThat(registration.get(0)).isEqualTo(Dhis2SyncService.class.getName());
+        assertThat(registration.get(1)).isSameAs(service);
+    }
+
+    @Test
+    void savesSettingsInAReadWriteTransactionAfterOpenmrsInterceptors() {
+        when(administrationService.getGlobalPropertyObject(anyString()))
+            .thenAnswer(call -> new GlobalProperty(call.getArgument(0), ""));
+        Dhis2SyncService service = module.getBean(Dhis2SyncService.class);
+
+        service.saveSettings(SettingsUpdate.builder().url("https://dhis2.example.org").username("sync").api("auto")
+            .defaultOrgUnitUid("").batchSize(250).timeoutSeconds(60).build());
+
+        verify(administrationService).updateGlobalProperty("dhis2sync.dhis2.url", "https://dhis2.example.org");
+        assertThat(transactionManager.begun).hasSize(1);
+        assertThat(transactionManager.begun.get(0).isReadOnly()).isFalse();
+        assertThat(transactionManager.outcomes).containsExactly("commit");
+        assertThat(intercepted).containsExactly("saveSettings in transaction: false");
+    }
+
+    @Test
+    void readsSettingsInAReadOnlyTransaction() {
+        Dhis2SyncService service = module.getBean(Dhis2SyncService.class);
+
+        assertThat(service.getSettings()).isEqualTo(SyncSettings.defaults());
+
+        assertThat(transactionManager.begun).hasSize(1);
+        assertThat(transactionManager.begun.get(0).isReadOnly()).isTrue();
+        assertThat(transactionManager.outcomes).containsExactly("commit");
+    }
+
+    @Test
+    void rollsBackWhenTheStoreFails() {
+        when(administrationService.getGlobalPropertyObject(anyString())).thenThrow(new IllegalStateException("db down"));
+        Dhis2SyncService service = module.getBean(Dhis2SyncService.class);
+
+        assertThatThrownBy(() -> service.saveSettings(SettingsUpdate.builder().url("").username("").api("auto")
+            .defaultOrgUnitUid("").batchSize(250).timeoutSeconds(60).build())).hasMessage("db down");
+
+        assertThat(transactionManager.outcomes).containsExactly("rollback");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object> registrationWithOpenmrs() {
+        ArgumentCaptor<List<Object>> registration = ArgumentCaptor.forClass(List.class);
+        // the parent's own serviceContext bean is never configured; the module's child bean is
+        assertThat(ServiceContextStandIn.created).hasSize(2);
+        verify(ServiceContextStandIn.created.get(1)).setModuleService(registration.capture());
+        return registration.getValue();
+    }
+
+    /** Stands in for OpenMRS's {@code ServiceContext.getInstance()}. */
+    public static final class ServiceContextStandIn {
+
+        static final List<ServiceContext> created = new ArrayList<>();
+
+        private ServiceContextStandIn() {
+        }
+
+        public static ServiceContext getInstance() {
+            ServiceContext serviceContext = mock(ServiceContext.class);
+            created.add(serviceContext);
+            return serviceContext;
+        }
+    }
+
+    /** Records what the service asks of OpenMRS's transaction manager. */
+    static final class RecordingTransactionManager implements PlatformTransactionManager {
+
+        final List<TransactionDefinition> begun = new ArrayList<>();
+        final List<String> outcomes = new ArrayList<>();
+
+        @Override
+        public TransactionStatus getTransaction(TransactionDefinition definition) {
+            begun.add(definition);
+            return new SimpleTransactionStatus(true);
+        }
+
+        @Override
+        public void commit(TransactionStatus status) {
+            outcomes.add("commit");
+        }
+
+        @Override
+        public void rollback(TransactionStatus status) {
+            outcomes.add("rollback");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.openmrs.module.dhis2sync.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsUpdateTest {
+
+    private static SettingsUpdate.Builder complete() {
+        return SettingsUpdate.builder().url("https://dhis2.example.org/").username("admin").api("TRACKER")
+            .defaultOrgUnitUid("").batchSize(100).timeoutSeconds(30);
+    }
+
+    @Test
+    void buildsAValidatedNormalisedUpdate() {
+        SettingsUpdate update = complete().build();
+
+        assertThat(update.getUrl()).isEqualTo("https://dhis2.example.org");
+        assertThat(update.getUsername()).isEqualTo("admin");
+        assertThat(update.getApi()).isEqualTo(ApiChoice.TRACKER);
+        assertThat(update.getDefaultOrgUnitUid()).isEmpty();
+        assertThat(update.getBatchSize()).isEqualTo(100);
+        assertThat(update.getTimeoutSeconds()).isEqualTo(30);
+    }
+
+    @Test
+    void namesEveryMissingField() {
+        InvalidSettingsException error = catchThrowableOfType(() -> SettingsUpdate.builder().build(),
+            InvalidSettingsException.class);
+
+        assertThat(error.getProblems()).containsOnlyKeys(SettingsField.URL, SettingsField.USERNAME, SettingsField.API,
+            SettingsField.DEFAULT_ORG_UNIT, SettingsField.BATCH_SIZE, SettingsField.TIMEOUT_SECONDS);
+        assertThat(error.getProblems().values()).containsOnly("is required");
+    }
+
+    @Test
+    void anAbsentPasswordKeepsTheStoredOne() {
+        SettingsUpdate update = complete().password(null).build();
+
+        assertThat(update.getPasswordChange()).isEqualTo(SettingsUpdate.PasswordChange.KEEP);
+        assertThat(update.getNewPassword()).isNull();
+    }
+
+    @Test
+    void anEmptyPasswordClearsIt() {
+        SettingsUpdate update = complete().password("").build();
+
+        assertThat(update.getPasswordChange()).isEqualTo(SettingsUpdate.PasswordChange.CLEAR);
+        assertThat(update.getNewPassword()).isEmpty();
+    }
+
+    @Test
+    void aPasswordReplacesItAsTyped() {
+        SettingsUpdate update = complete().password(" d2pat_secret value ").build();
+
+        assertThat(update.getPasswordChange()).isEqualTo(SettingsUpdate.PasswordChange.REPLACE);
+        assertThat(update.getNewPassword()).isEqualTo(" d2pat_secret value ");
+    }
+
+    @Test
+    void neverPrintsThePassword() {
+        SettingsUpdate update = complete().password("Tr0ub4dor&3").build();
+
+        assertThat(update.toString()).doesNotContain("Tr0ub4dor").contains("password=REPLACE");
+    }
+
+    @Test
+    void rejectsControlCharactersInThePasswordWithoutRepeatingIt() {
+        InvalidSettingsException error = catchThrowableOfType(() -> complete().password("line1\nline2").build(),
+            InvalidSettingsException.class);
+
+        assertThat(error.getProblems()).containsOnlyKeys(SettingsField.PASSWORD);
+        assertThat(error.getMessage()).contains("password (dhis2sync.dhis2.password)").doesNotContain("line1");
+    }
+
+    @Test
+    void acceptsTheApiChoiceAsAnEnum() {
+        assertThat(complete().api(ApiChoice.LEGACY).build().getApi()).isEqualTo(ApiChoice.LEGACY);
+    }
+
+    @Test
+    void rejectsAnUnknownApi() {
+        InvalidSettingsException error = catchThrowableOfType(() -> complete().api("v2").build(),
+            InvalidSettingsException.class);
+
+        assertThat(error.getProblems()).containsEntry(SettingsField.API,
+            "must be one of auto, legacy, tracker, was 'v2'");
+    }
+}

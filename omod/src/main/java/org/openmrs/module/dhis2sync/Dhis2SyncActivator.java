@@ -1,0 +1,65 @@
+package org.openmrs.module.dhis2sync;
+
+import java.util.function.Supplier;
+
+import org.openmrs.module.BaseModuleActivator;
+import org.openmrs.module.DaemonToken;
+import org.openmrs.module.DaemonTokenAware;
+import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
+import org.openmrs.module.dhis2sync.settings.SyncSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reports the module's start and stop and whether it is ready to talk to DHIS2. It never throws for a problem an
+ * implementer can fix later (missing or bad settings, DHIS2 down): OpenMRS would mark a module that fails to start
+ * as not started and stop starting it on later boots.
+ */
+public class Dhis2SyncActivator extends BaseModuleActivator implements DaemonTokenAware {
+
+    private final Supplier<SyncSettings> settings;
+    private final DaemonTokenHolder daemonTokens;
+    private final Logger log;
+
+    /** Used by OpenMRS. */
+    public Dhis2SyncActivator() {
+        this(new ContextSettingsReader(), DaemonTokenHolder.shared(), LoggerFactory.getLogger(Dhis2SyncActivator.class));
+    }
+
+    Dhis2SyncActivator(Supplier<SyncSettings> settings, DaemonTokenHolder daemonTokens, Logger log) {
+        this.settings = settings;
+        this.daemonTokens = daemonTokens;
+        this.log = log;
+    }
+
+    @Override
+    public void setDaemonToken(DaemonToken token) {
+        daemonTokens.set(token);
+    }
+
+    @Override
+    public void started() {
+        log.info("DHIS2 Sync started");
+        try {
+            SyncSettings current = settings.get();
+            if (current.isConfigured()) {
+                log.info("DHIS2 Sync sends to {} (API: {}, batch size {}, timeout {} s)", current.getUrl(),
+                    current.getApi().text(), current.getBatchSize(), current.getTimeoutSeconds());
+            } else {
+                log.warn("DHIS2 Sync is not configured yet: set the DHIS2 URL and credentials in its settings");
+            }
+        }
+        catch (InvalidSettingsException e) {
+            log.warn("DHIS2 Sync started with invalid settings; fix them before syncing. {}", e.getMessage());
+        }
+        catch (RuntimeException e) {
+            log.warn("DHIS2 Sync started, but its settings could not be read: {}", e.toString(), e);
+        }
+    }
+
+    @Override
+    public void stopped() {
+        daemonTokens.clear();
+        log.info("DHIS2 Sync stopped");
+    }
+}

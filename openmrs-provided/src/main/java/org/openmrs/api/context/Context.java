@@ -1,0 +1,27 @@
+package org.openmrs.api.context;
+
+/**
+ * Declaration of OpenMRS core 2.5.x {@code org.openmrs.api.context.Context} (compile only): the static methods the
+ * module's OpenMRS edge calls. At run time OpenMRS's own class is used; these bodies only fail loudly.
+ */
+public class Context {
+
+    public Context() {
+    }
+
+    public static <T> T getService(Class<? extends T> cls) {
+        throw notAvailable();
+    }
+
+    public static void addProxyPrivilege(String privilege) {
+        throw notAvailable();
+    }
+
+    public static void removeProxyPrivilege(String privilege) {
+        throw notAvailable();
+    }
+
+    private static UnsupportedOperationException notAvailable() {
+        return new UnsupportedOperationException("compile-only declaration: OpenMRS provides Context at run time");
+    }
+}
