@@ -33,6 +33,7 @@ import liquibase.LabelExpression;
 import liquibase.Liquibase;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
+import liquibase.database.core.H2Database;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
@@ -79,12 +80,29 @@ public final class TrackingDatabase implements AutoCloseable {
     /** Applies the module's changelog, as OpenMRS does when the module starts. */
     public static void applyChangelog(TestDatabase database) {
         try (Connection connection = database.getDataSource().getConnection()) {
-            Database liquibaseDatabase = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            Database liquibaseDatabase;
+            if (database.getKind() == TestDatabase.Kind.H2) {
+                liquibaseDatabase = new NameKeepingH2Database();
+                liquibaseDatabase.setConnection(new JdbcConnection(connection));
+            } else {
+                liquibaseDatabase = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+            }
             new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), liquibaseDatabase)
                     .update(new Contexts(), new LabelExpression());
         } catch (SQLException | LiquibaseException e) {
             throw new IllegalStateException("could not apply " + CHANGELOG + " on " + database + ": " + e, e);
+        }
+    }
+
+    /**
+     * Liquibase's H2 support upper-cases unquoted names when it looks objects up, but TestDatabase's H2 keeps names
+     * as written (DATABASE_TO_UPPER=FALSE, like MySQL): without this, tableExists/indexExists would never find the
+     * module's lower-case tables and a second run would try to create them again.
+     */
+    private static final class NameKeepingH2Database extends H2Database {
+        NameKeepingH2Database() {
+            unquotedObjectsAreUppercased = null;
         }
     }
 
