@@ -57,7 +57,7 @@ public abstract class HibernateDao {
     }
 
     /** Whether the exception (or one of its causes) is the database refusing a duplicate unique key. */
-    public static boolean isDuplicateKey(Throwable e) {
+    protected static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException && isDuplicateKey((SQLException) t)) {
                 return true;
