@@ -1,0 +1,76 @@
+package org.openmrs.module.dhis2sync.tracking;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.SessionFactory;
+
+/** Reads and writes {@link EnrollmentTracker}s in the caller's transaction. */
+public class EnrollmentTrackerDao extends HibernateDao {
+
+    static final String TABLE = "dhis2sync_enrollment_tracker";
+
+    public EnrollmentTrackerDao(SessionFactory sessionFactory) {
+        super(sessionFactory);
+    }
+
+    /**
+     * Inserts or updates, stamping dateCreated (first save) or dateChanged (later saves), and flushes.
+     *
+     * @throws DuplicateRecordException if another row already tracks the patient program
+     */
+    public EnrollmentTracker save(EnrollmentTracker tracker) {
+        ColumnCheck.required("enrollmentTracker", tracker);
+        ColumnCheck.text("patientProgramUuid", tracker.getPatientProgramUuid(), 38);
+        ColumnCheck.text("instanceUid", tracker.getInstanceUid(), 11);
+        ColumnCheck.text("enrollmentUid", tracker.getEnrollmentUid(), 11);
+        ColumnCheck.text("programUid", tracker.getProgramUid(), 11);
+        ColumnCheck.text("status", tracker.getStatus(), 20);
+        Date now = new Date();
+        if (tracker.getDateCreated() == null) {
+            tracker.setDateCreated(now);
+        }
+        if (tracker.getId() != null) {
+            tracker.setDateChanged(now);
+        }
+        return saveAndFlush(tracker, TABLE, "patient_program_uuid=" + tracker.getPatientProgramUuid());
+    }
+
+    /** The trackers of those patient programs that have one, by patient program uuid. */
+    public Map<String, EnrollmentTracker> findByPatientProgramUuids(Collection<String> patientProgramUuids) {
+        Map<String, EnrollmentTracker> found = new HashMap<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("patientProgramUuids", patientProgramUuids))) {
+            List<EnrollmentTracker> trackers = session()
+                    .createQuery("from EnrollmentTracker t where t.patientProgramUuid in (:uuids)",
+                            EnrollmentTracker.class)
+                    .setParameterList("uuids", chunk)
+                    .getResultList();
+            for (EnrollmentTracker tracker : trackers) {
+                found.put(tracker.getPatientProgramUuid(), tracker);
+            }
+        }
+        return found;
+    }
+
+    /** Every enrollment tracked for that DHIS2 tracked entity, oldest first. */
+    public List<EnrollmentTracker> findByInstanceUid(String instanceUid) {
+        return session()
+                .createQuery("from EnrollmentTracker t where t.instanceUid = :uid order by t.id", EnrollmentTracker.class)
+                .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
+                .getResultList();
+    }
+
+    /** The tracker holding that DHIS2 enrollment UID, or null. */
+    public EnrollmentTracker findByEnrollmentUid(String enrollmentUid) {
+        List<EnrollmentTracker> trackers = session()
+                .createQuery("from EnrollmentTracker t where t.enrollmentUid = :uid order by t.id",
+                        EnrollmentTracker.class)
+                .setParameter("uid", ColumnCheck.required("enrollmentUid", enrollmentUid))
+                .setMaxResults(1)
+                .getResultList();
+        return trackers.isEmpty() ? null : trackers.get(0);
+    }
+}

@@ -1,0 +1,66 @@
+package org.openmrs.module.dhis2sync.tracking;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+import org.hibernate.SessionFactory;
+
+/** Reads and writes {@link EventTracker}s in the caller's transaction. */
+public class EventTrackerDao extends HibernateDao {
+
+    static final String TABLE = "dhis2sync_event_tracker";
+
+    public EventTrackerDao(SessionFactory sessionFactory) {
+        super(sessionFactory);
+    }
+
+    /**
+     * Inserts or updates, stamping dateCreated (first save) or dateChanged (later saves), and flushes.
+     *
+     * @throws DuplicateRecordException if another row already tracks the encounter for that program stage
+     */
+    public EventTracker save(EventTracker tracker) {
+        ColumnCheck.required("eventTracker", tracker);
+        ColumnCheck.text("encounterUuid", tracker.getEncounterUuid(), 38);
+        ColumnCheck.text("programStageUid", tracker.getProgramStageUid(), 11);
+        ColumnCheck.text("instanceUid", tracker.getInstanceUid(), 11);
+        ColumnCheck.text("enrollmentUid", tracker.getEnrollmentUid(), 11);
+        ColumnCheck.text("eventUid", tracker.getEventUid(), 11);
+        ColumnCheck.text("programUid", tracker.getProgramUid(), 11);
+        Date now = new Date();
+        if (tracker.getDateCreated() == null) {
+            tracker.setDateCreated(now);
+        }
+        if (tracker.getId() != null) {
+            tracker.setDateChanged(now);
+        }
+        return saveAndFlush(tracker, TABLE, "encounter_uuid=" + tracker.getEncounterUuid()
+                + ", program_stage_uid=" + tracker.getProgramStageUid());
+    }
+
+    /** Every event tracked for those encounters (an encounter may feed several program stages). */
+    public List<EventTracker> findByEncounterUuids(Collection<String> encounterUuids) {
+        List<EventTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("encounterUuids", encounterUuids))) {
+            found.addAll(session()
+                    .createQuery("from EventTracker t where t.encounterUuid in (:uuids) order by t.id",
+                            EventTracker.class)
+                    .setParameterList("uuids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /** The event tracked for that encounter and program stage, or null. */
+    public EventTracker find(String encounterUuid, String programStageUid) {
+        List<EventTracker> trackers = session()
+                .createQuery("from EventTracker t where t.encounterUuid = :encounter and t.programStageUid = :stage",
+                        EventTracker.class)
+                .setParameter("encounter", ColumnCheck.required("encounterUuid", encounterUuid))
+                .setParameter("stage", ColumnCheck.required("programStageUid", programStageUid))
+                .getResultList();
+        return trackers.isEmpty() ? null : trackers.get(0);
+    }
+}

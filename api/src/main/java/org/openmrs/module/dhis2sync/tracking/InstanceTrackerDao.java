@@ -1,0 +1,63 @@
+package org.openmrs.module.dhis2sync.tracking;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.SessionFactory;
+
+/** Reads and writes {@link InstanceTracker}s in the caller's transaction. */
+public class InstanceTrackerDao extends HibernateDao {
+
+    static final String TABLE = "dhis2sync_instance_tracker";
+
+    public InstanceTrackerDao(SessionFactory sessionFactory) {
+        super(sessionFactory);
+    }
+
+    /**
+     * Inserts or updates, stamping dateCreated (first save) or dateChanged (later saves), and flushes.
+     *
+     * @throws DuplicateRecordException if another row already tracks the patient
+     */
+    public InstanceTracker save(InstanceTracker tracker) {
+        ColumnCheck.required("instanceTracker", tracker);
+        ColumnCheck.text("patientUuid", tracker.getPatientUuid(), 38);
+        ColumnCheck.text("instanceUid", tracker.getInstanceUid(), 11);
+        Date now = new Date();
+        if (tracker.getDateCreated() == null) {
+            tracker.setDateCreated(now);
+        }
+        if (tracker.getId() != null) {
+            tracker.setDateChanged(now);
+        }
+        return saveAndFlush(tracker, TABLE, "patient_uuid=" + tracker.getPatientUuid());
+    }
+
+    /** The trackers of those patients that have one, by patient uuid. */
+    public Map<String, InstanceTracker> findByPatientUuids(Collection<String> patientUuids) {
+        Map<String, InstanceTracker> found = new HashMap<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("patientUuids", patientUuids))) {
+            List<InstanceTracker> trackers = session()
+                    .createQuery("from InstanceTracker t where t.patientUuid in (:uuids)", InstanceTracker.class)
+                    .setParameterList("uuids", chunk)
+                    .getResultList();
+            for (InstanceTracker tracker : trackers) {
+                found.put(tracker.getPatientUuid(), tracker);
+            }
+        }
+        return found;
+    }
+
+    /** The tracker holding that DHIS2 UID (the oldest, should several patients share it), or null. */
+    public InstanceTracker findByInstanceUid(String instanceUid) {
+        List<InstanceTracker> trackers = session()
+                .createQuery("from InstanceTracker t where t.instanceUid = :uid order by t.id", InstanceTracker.class)
+                .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
+                .setMaxResults(1)
+                .getResultList();
+        return trackers.isEmpty() ? null : trackers.get(0);
+    }
+}
