@@ -1,0 +1,36 @@
+package org.openmrs.module.dhis2sync.dhis2;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+
+/** Query parameters of one request, in order, repeatable ({@code filter} may appear several times). */
+final class QueryParams {
+
+    private final List<NameValuePair> pairs = new ArrayList<>();
+
+    static QueryParams of(String name, Object value) {
+        return new QueryParams().add(name, value);
+    }
+
+    /** Adds the parameter; a null value leaves it out. */
+    QueryParams add(String name, Object value) {
+        if (value != null) {
+            pairs.add(new BasicNameValuePair(name, String.valueOf(value)));
+        }
+        return this;
+    }
+
+    QueryParams copy() {
+        QueryParams copy = new QueryParams();
+        copy.pairs.addAll(pairs);
+        return copy;
+    }
+
+    List<NameValuePair> pairs() {
+        return Collections.unmodifiableList(pairs);
+    }
+}
