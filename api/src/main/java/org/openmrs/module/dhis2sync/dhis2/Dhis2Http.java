@@ -32,7 +32,6 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
-import org.apache.hc.core5.net.URIBuilder;
 import org.apache.hc.core5.util.Timeout;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2UnavailableException.Reason;
 import org.slf4j.Logger;
@@ -145,12 +144,9 @@ public final class Dhis2Http implements Closeable {
     }
 
     private URI uri(String path, QueryParams params) {
+        String query = params == null ? "" : params.encoded();
         try {
-            URIBuilder builder = new URIBuilder(connection.getUrl() + path);
-            if (params != null) {
-                builder.addParameters(params.pairs());
-            }
-            return builder.build();
+            return new URI(connection.getUrl() + path + (query.isEmpty() ? "" : "?" + query));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("cannot build a DHIS2 address from url " + connection.getUrl() + " and "
                     + path + ": " + e.getReason(), e);
