@@ -51,6 +51,11 @@ public final class Page<T> {
         return items.size() >= pageSize;
     }
 
+    /** The request for the page after this one. */
+    public PageRequest nextPage() {
+        return new PageRequest(page + 1, pageSize);
+    }
+
     @Override
     public String toString() {
         return "Page " + page + " (" + items.size() + " items" + (total == null ? "" : " of " + total) + ")";
