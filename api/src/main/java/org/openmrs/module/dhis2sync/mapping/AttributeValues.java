@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.mapping;
 
+import org.openmrs.module.dhis2sync.dhis2.AttributeValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

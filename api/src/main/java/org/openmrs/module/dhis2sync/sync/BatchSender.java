@@ -47,15 +47,16 @@ final class BatchSender {
         List<String> acceptedUuids = new ArrayList<>();
         for (Outgoing<T> outgoing : batch) {
             ObjectResult verdict = result.resultFor(type, outgoing.uid());
-            boolean ok = verdict != null
-                    && (verdict.getOutcome() == Outcome.CREATED || verdict.getOutcome() == Outcome.UPDATED);
+            boolean ok = verdict != null && verdict.isSuccess();
             if (run.mode() == RunMode.VALIDATE) {
                 run.tally().verdict(new ValidationVerdict(category, outgoing.openmrsUuid(), outgoing.uid(), ok,
                         verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid())));
                 continue;
             }
             if (ok) {
-                boolean created = verdict.getOutcome() == Outcome.CREATED;
+                // the tracker API reports a mixed batch per type only (ACCEPTED): the UID tells what was new
+                boolean created = verdict.getOutcome() == Outcome.CREATED
+                        || (verdict.getOutcome() == Outcome.ACCEPTED && outgoing.isNew());
                 accepted.add(new Accepted<>(outgoing, created));
                 if (!countSuccesses) {
                     continue;
@@ -90,7 +91,7 @@ final class BatchSender {
         if (verdict == null) {
             return "DHIS2 gave no verdict for " + uid + "; it will be sent again on the next run";
         }
-        if (verdict.getOutcome() == Outcome.CREATED || verdict.getOutcome() == Outcome.UPDATED) {
+        if (verdict.isSuccess()) {
             return null;
         }
         String message = verdict.getMessage();

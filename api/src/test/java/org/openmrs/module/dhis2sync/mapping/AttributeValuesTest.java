@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.mapping;
 
+import org.openmrs.module.dhis2sync.dhis2.AttributeValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 import static org.openmrs.module.dhis2sync.mapping.MappingFixtures.NATIONAL_ID_TYPE;
