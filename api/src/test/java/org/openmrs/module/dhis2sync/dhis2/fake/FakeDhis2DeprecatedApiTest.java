@@ -189,6 +189,11 @@ class FakeDhis2DeprecatedApiTest {
         assertThat(http.get("/api/trackedEntityInstances/TeiDepr0001.json?fields=*").json().path("enrollments"))
                 .hasSize(1);
         assertThat(http.get("/api/enrollments/EnrDepr0001.json").json().path("status").asText()).isEqualTo("ACTIVE");
+        http.post("/api/events", event("EvtDepr0001", "NEGATIVE"));
+        assertThat(http.get("/api/events.json?orgUnit=OuVerify001&program=PrgVerify01&fields=event").json()
+                .path("events").toString()).isEqualTo("[{\"event\":\"EvtDepr0001\"}]");
+        assertThat(http.get("/api/events/EvtDepr0001.json").json().path("eventDate").asText())
+                .isEqualTo("2024-01-11T00:00:00.000");
     }
 
     @Test

@@ -288,6 +288,19 @@ class FakeDhis2TrackerImportTest {
     }
 
     @Test
+    void writingForATrackedEntityOwnedOutsideTheCaptureScopeIsE1102() throws Exception {
+        start(FakeDhis2.Version.V2_42);
+        seedPatientWithActiveEnrollment();
+        fake.metadata().setOrgUnitAccessible("OuVerify001", false);
+        fake.metadata().addOrgUnit(new Metadata.OrgUnit("OuOpen00001", "Open clinic", null, null));
+        FakeHttp.Answer a = post("OBJECT", "{\"events\":[" + event("EvOwner0001", "EnActive001", dv("DeNoteText1", "x"))
+                .replace("OuVerify001", "OuOpen00001") + "]}");
+        assertThat(errorCodes(a.json())).containsExactly("E1102");
+        FakeHttp.Answer inClosed = post("OBJECT", payload("trackedEntities", te("TeClosed001", "NID-C", "MALE")));
+        assertThat(errorCodes(inClosed.json())).containsExactly("E1000");
+    }
+
+    @Test
     void childrenOfARejectedParentAreRejectedWithE5000() throws Exception {
         start(FakeDhis2.Version.V2_41);
         String body = "{\"trackedEntities\":[" + te("TeBadSex001", "N1", "BAD").replaceFirst("}$",
