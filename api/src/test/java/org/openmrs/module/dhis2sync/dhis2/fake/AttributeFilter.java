@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -146,10 +145,5 @@ final class AttributeFilter {
             case "lt": return c < 0;
             default: return c <= 0;
         }
-    }
-
-    static boolean isUidLike(String s) {
-        Matcher m = Pattern.compile("^[A-Za-z][A-Za-z0-9]{10}$").matcher(s);
-        return m.matches();
     }
 }

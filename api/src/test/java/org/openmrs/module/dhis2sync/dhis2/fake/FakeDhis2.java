@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -512,8 +511,7 @@ public final class FakeDhis2 implements AutoCloseable {
 
     private String loginHtml() {
         return "<!DOCTYPE html><html><head><title>DHIS 2</title><meta charset=\"UTF-8\"></head><body>"
-                + "<div id=\"loginForm\"><form id=\"loginForm\" action=\"" + LOGIN_PATH.replace("login.action",
-                "login.action") + "\" method=\"post\"><input type=\"text\" id=\"j_username\" name=\"j_username\"/>"
+                + "<div id=\"loginForm\"><form action=\"/dhis-web-commons-security/login.action\" method=\"post\"><input type=\"text\" id=\"j_username\" name=\"j_username\"/>"
                 + "<input type=\"password\" id=\"j_password\" name=\"j_password\"/><input type=\"submit\" "
                 + "value=\"Sign in\"/></form></div></body></html>";
     }
@@ -715,7 +713,7 @@ public final class FakeDhis2 implements AutoCloseable {
                 switch (p[0]) {
                     case "trackedEntityInstances": return read.trackedEntityInstances(q);
                     case "enrollments": return read.deprecatedEnrollments(q);
-                    default: return Reply.error(409, "At least one organisation unit must be specified");
+                    default: return read.deprecatedEvents(q);
                 }
             }
             if (p.length == 2) {
@@ -833,10 +831,5 @@ public final class FakeDhis2 implements AutoCloseable {
             n.put("lastMetadataVersionSyncAttempt", "1970-01-01T00:00:00.000");
         }
         return n;
-    }
-
-    /** The API tokens issued, for the state file. */
-    Set<String> apiTokens() {
-        return new HashSet<>(apiTokens);
     }
 }

@@ -32,14 +32,6 @@ final class FakeStore {
         String updated;
         String storedBy;
 
-        Value copy() {
-            Value v = new Value();
-            v.value = value;
-            v.created = created;
-            v.updated = updated;
-            v.storedBy = storedBy;
-            return v;
-        }
     }
 
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -55,19 +47,6 @@ final class FakeStore {
         String storedBy;
         long seq;
 
-        TeRow copy() {
-            TeRow r = new TeRow();
-            r.uid = uid;
-            r.type = type;
-            r.orgUnit = orgUnit;
-            attributes.forEach((k, v) -> r.attributes.put(k, v.copy()));
-            r.created = created;
-            r.updated = updated;
-            r.createdAtClient = createdAtClient;
-            r.storedBy = storedBy;
-            r.seq = seq;
-            return r;
-        }
     }
 
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -88,24 +67,6 @@ final class FakeStore {
         String storedBy;
         long seq;
 
-        EnRow copy() {
-            EnRow r = new EnRow();
-            r.uid = uid;
-            r.te = te;
-            r.program = program;
-            r.orgUnit = orgUnit;
-            r.status = status;
-            r.enrolledAt = enrolledAt;
-            r.occurredAt = occurredAt;
-            r.completedAt = completedAt;
-            r.completedBy = completedBy;
-            r.created = created;
-            r.updated = updated;
-            r.createdAtClient = createdAtClient;
-            r.storedBy = storedBy;
-            r.seq = seq;
-            return r;
-        }
     }
 
     @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
@@ -129,27 +90,6 @@ final class FakeStore {
         String storedBy;
         long seq;
 
-        EvRow copy() {
-            EvRow r = new EvRow();
-            r.uid = uid;
-            r.enrollment = enrollment;
-            r.te = te;
-            r.program = program;
-            r.stage = stage;
-            r.orgUnit = orgUnit;
-            r.status = status;
-            r.occurredAt = occurredAt;
-            r.scheduledAt = scheduledAt;
-            r.completedAt = completedAt;
-            r.completedBy = completedBy;
-            dataValues.forEach((k, v) -> r.dataValues.put(k, v.copy()));
-            r.created = created;
-            r.updated = updated;
-            r.createdAtClient = createdAtClient;
-            r.storedBy = storedBy;
-            r.seq = seq;
-            return r;
-        }
     }
 
     /** What the state file holds. */
@@ -194,24 +134,6 @@ final class FakeStore {
         return null;
     }
 
-    synchronized FakeStore copy() {
-        FakeStore c = new FakeStore();
-        trackedEntities.forEach((k, v) -> c.trackedEntities.put(k, v.copy()));
-        enrollments.forEach((k, v) -> c.enrollments.put(k, v.copy()));
-        events.forEach((k, v) -> c.events.put(k, v.copy()));
-        c.seq = seq;
-        return c;
-    }
-
-    synchronized void replaceWith(FakeStore other) {
-        trackedEntities.clear();
-        enrollments.clear();
-        events.clear();
-        trackedEntities.putAll(other.trackedEntities);
-        enrollments.putAll(other.enrollments);
-        events.putAll(other.events);
-        seq = other.seq;
-    }
 
     synchronized void save(Path file, Metadata metadata, List<String> apiTokens) {
         Saved s = new Saved();

@@ -95,8 +95,4 @@ final class FieldFilter {
         }
         return out;
     }
-
-    boolean mentions(String field) {
-        return (all || included.containsKey(field)) && !excluded.contains(field);
-    }
 }

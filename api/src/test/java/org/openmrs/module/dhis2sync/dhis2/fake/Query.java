@@ -30,7 +30,7 @@ final class Query {
 
     private static String decode(String s) {
         try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
             return s;
         }

@@ -369,6 +369,25 @@ final class ReadApi {
         return Reply.json(200, fields(q, "*").apply(views.deprecatedEnrollment(e, false)));
     }
 
+    Reply deprecatedEvents(Query q) throws Refusal {
+        List<String> ou = q.list("orgUnit");
+        Set<String> scope = scope(ou, q.get("ouMode", ou.isEmpty() ? "ACCESSIBLE" : "SELECTED"));
+        String program = q.get("program");
+        String stage = q.get("programStage");
+        String te = q.get("trackedEntityInstance");
+        List<String> wanted = q.list("event");
+        List<JsonNode> nodes = ctx.store.events.values().stream()
+                .filter(e -> scope.contains(e.orgUnit))
+                .filter(e -> program == null || program.equals(e.program))
+                .filter(e -> stage == null || stage.equals(e.stage))
+                .filter(e -> te == null || te.equals(e.te))
+                .filter(e -> wanted.isEmpty() || wanted.contains(e.uid))
+                .sorted(Comparator.comparingLong(e -> e.seq))
+                .map(e -> fields(q, "*").apply(views.deprecatedEvent(e)))
+                .collect(Collectors.toList());
+        return deprecatedPage("events", nodes, q);
+    }
+
     Reply deprecatedEvent(String uid, Query q) {
         FakeStore.EvRow e = ctx.store.events.get(uid);
         if (e == null) {

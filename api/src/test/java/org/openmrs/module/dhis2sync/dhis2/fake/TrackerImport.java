@@ -83,7 +83,7 @@ final class TrackerImport {
         }
         collect(body);
         if (!ctx.v41()) {
-            String bad = firstMalformedUid(body);
+            String bad = firstMalformedUid();
             if (bad != null) {
                 return new Result(400, null, Reply.error(400, "JSON parse error: Cannot construct instance of "
                         + "`org.hisp.dhis.common.UID`, problem: UID must be an alphanumeric string of 11 characters "
@@ -211,7 +211,7 @@ final class TrackerImport {
         return i;
     }
 
-    private String firstMalformedUid(JsonNode body) {
+    private String firstMalformedUid() {
         for (Item i : items) {
             if (!Uid.isValid(i.uid)) {
                 return i.uid;
@@ -369,6 +369,8 @@ final class TrackerImport {
             teKnown = ctx.store.trackedEntities.containsKey(i.te) || bundle.containsKey(TE + ":" + i.te);
             if (!teKnown) {
                 error(i, "E1068", "Could not find TrackedEntity: `" + i.te + "`, linked to Enrollment.", i.te);
+            } else {
+                checkOwnership(i, programId);
             }
         }
         i.status = text(j, "status") == null ? "ACTIVE" : text(j, "status").toUpperCase();
@@ -421,6 +423,15 @@ final class TrackerImport {
         }
     }
 
+    /** E1102: the tracked entity is owned by an org unit outside the user's capture scope. */
+    private void checkOwnership(Item i, String programId) {
+        FakeStore.TeRow owner = ctx.store.trackedEntities.get(i.te);
+        if (owner != null && !ctx.metadata.isAccessible(owner.orgUnit)) {
+            error(i, "E1102", "User: `" + ctx.username + "`, does not have access to the tracked entity: `" + i.te
+                    + "`, Program: `" + programId + "`, combination.", ctx.username, i.te, String.valueOf(programId));
+        }
+    }
+
     private void validateEvent(Item i) {
         FakeStore.EvRow existing = ctx.store.events.get(i.uid);
         if (!checkUidAndStrategy(i, existing != null, "Event", "E1030", "E1032", "do not exist.")) {
@@ -467,6 +478,9 @@ final class TrackerImport {
                         i.program, i.enrollment);
             }
             i.te = inBundle != null ? inBundle.te : stored != null ? stored.te : null;
+            if (i.te != null) {
+                checkOwnership(i, i.program);
+            }
         }
         i.status = text(j, "status") == null ? "ACTIVE" : text(j, "status").toUpperCase();
         if (!ctx.v41() && text(j, "completedAt") != null && !i.status.equals("COMPLETED")) {
