@@ -37,6 +37,7 @@ public final class LegacyTrackerApi extends BaseDhis2Client {
     public List<TrackedEntity> findTrackedEntities(TrackedEntityQuery query) {
         return search(query, part -> {
             QueryParams params = new QueryParams().add("program", part.getProgramUid())
+                    .add("trackedEntityType", part.getTrackedEntityTypeUid())
                     .add("ou", part.getOrgUnit())
                     .add("ouMode", part.getOrgUnitMode().name())
                     .add("fields", LegacyJson.SEARCH_FIELDS)

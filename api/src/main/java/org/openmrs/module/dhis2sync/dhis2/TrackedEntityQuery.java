@@ -17,15 +17,23 @@ public final class TrackedEntityQuery {
     public static final int MAX_IN_VALUES = 100;
 
     private final String programUid;
+    private final String trackedEntityTypeUid;
     private final String orgUnit;
     private final OrgUnitMode orgUnitMode;
     private final List<AttributeFilter> filters;
     private final int pageSize;
 
-    private TrackedEntityQuery(String programUid, String orgUnit, OrgUnitMode orgUnitMode, List<AttributeFilter> filters,
-            int pageSize) {
-        if (!Uid.isValid(programUid)) {
+    private TrackedEntityQuery(String programUid, String trackedEntityTypeUid, String orgUnit, OrgUnitMode orgUnitMode,
+            List<AttributeFilter> filters, int pageSize) {
+        if (programUid != null && !Uid.isValid(programUid)) {
             throw new IllegalArgumentException("programUid '" + programUid + "' is not a valid DHIS2 UID");
+        }
+        if (trackedEntityTypeUid != null && !Uid.isValid(trackedEntityTypeUid)) {
+            throw new IllegalArgumentException("trackedEntityTypeUid '" + trackedEntityTypeUid
+                    + "' is not a valid DHIS2 UID");
+        }
+        if ((programUid == null) == (trackedEntityTypeUid == null)) {
+            throw new IllegalArgumentException("a search names either a program or a tracked entity type");
         }
         Objects.requireNonNull(orgUnitMode, "orgUnitMode");
         if (orgUnitMode.needsOrgUnit() && !Uid.isValid(orgUnit)) {
@@ -50,6 +58,7 @@ public final class TrackedEntityQuery {
             throw new IllegalArgumentException("filters: at most one IN filter per search, got " + inFilters);
         }
         this.programUid = programUid;
+        this.trackedEntityTypeUid = trackedEntityTypeUid;
         this.orgUnit = orgUnit;
         this.orgUnitMode = orgUnitMode;
         this.filters = Collections.unmodifiableList(new ArrayList<>(filters));
@@ -58,12 +67,21 @@ public final class TrackedEntityQuery {
 
     /** All tracked entities of the program the DHIS2 user can reach (orgUnitMode ACCESSIBLE), no filter yet. */
     public static TrackedEntityQuery inProgram(String programUid) {
-        return new TrackedEntityQuery(programUid, null, OrgUnitMode.ACCESSIBLE, Collections.<AttributeFilter>emptyList(),
-                DEFAULT_PAGE_SIZE);
+        return new TrackedEntityQuery(programUid, null, null, OrgUnitMode.ACCESSIBLE,
+                Collections.<AttributeFilter>emptyList(), DEFAULT_PAGE_SIZE);
+    }
+
+    /**
+     * All tracked entities of the type the DHIS2 user can reach, whatever program they are enrolled in (or none):
+     * how a patient registered at another clinic, or through another programme, is found before it is duplicated.
+     */
+    public static TrackedEntityQuery ofTrackedEntityType(String trackedEntityTypeUid) {
+        return new TrackedEntityQuery(null, trackedEntityTypeUid, null, OrgUnitMode.ACCESSIBLE,
+                Collections.<AttributeFilter>emptyList(), DEFAULT_PAGE_SIZE);
     }
 
     public TrackedEntityQuery withScope(String orgUnit, OrgUnitMode mode) {
-        return new TrackedEntityQuery(programUid, orgUnit, mode, filters, pageSize);
+        return new TrackedEntityQuery(programUid, trackedEntityTypeUid, orgUnit, mode, filters, pageSize);
     }
 
     public TrackedEntityQuery withFilters(AttributeFilter... more) {
@@ -73,15 +91,21 @@ public final class TrackedEntityQuery {
     public TrackedEntityQuery withFilters(List<AttributeFilter> more) {
         List<AttributeFilter> all = new ArrayList<>(filters);
         all.addAll(more);
-        return new TrackedEntityQuery(programUid, orgUnit, orgUnitMode, all, pageSize);
+        return new TrackedEntityQuery(programUid, trackedEntityTypeUid, orgUnit, orgUnitMode, all, pageSize);
     }
 
     public TrackedEntityQuery withPageSize(int size) {
-        return new TrackedEntityQuery(programUid, orgUnit, orgUnitMode, filters, size);
+        return new TrackedEntityQuery(programUid, trackedEntityTypeUid, orgUnit, orgUnitMode, filters, size);
     }
 
+    /** The program searched in, or null when the search is by tracked entity type. */
     public String getProgramUid() {
         return programUid;
+    }
+
+    /** The tracked entity type searched, or null when the search is in a program. */
+    public String getTrackedEntityTypeUid() {
+        return trackedEntityTypeUid;
     }
 
     /** The org unit the scope starts from, or null for ACCESSIBLE, CAPTURE and ALL. */
@@ -111,7 +135,7 @@ public final class TrackedEntityQuery {
                 for (int from = 0; from < values.size(); from += MAX_IN_VALUES) {
                     List<AttributeFilter> partFilters = new ArrayList<>(filters);
                     partFilters.set(i, filter.withValues(values.subList(from, Math.min(values.size(), from + MAX_IN_VALUES))));
-                    parts.add(new TrackedEntityQuery(programUid, orgUnit, orgUnitMode, partFilters, pageSize));
+                    parts.add(new TrackedEntityQuery(programUid, trackedEntityTypeUid, orgUnit, orgUnitMode, partFilters, pageSize));
                 }
                 return parts;
             }
@@ -121,7 +145,7 @@ public final class TrackedEntityQuery {
 
     @Override
     public String toString() {
-        return "TrackedEntityQuery{program=" + programUid + ", orgUnit=" + orgUnit + ", mode=" + orgUnitMode
+        return "TrackedEntityQuery{program=" + programUid + ", trackedEntityType=" + trackedEntityTypeUid + ", orgUnit=" + orgUnit + ", mode=" + orgUnitMode
                 + ", filters=" + filters + ", pageSize=" + pageSize + "}";
     }
 }

@@ -28,6 +28,7 @@ public final class TrackerApi extends BaseDhis2Client {
     public List<TrackedEntity> findTrackedEntities(TrackedEntityQuery query) {
         return search(query, part -> {
             QueryParams params = new QueryParams().add("program", part.getProgramUid())
+                    .add("trackedEntityType", part.getTrackedEntityTypeUid())
                     .add("orgUnits", part.getOrgUnit())
                     .add("orgUnitMode", part.getOrgUnitMode().name())
                     .add("fields", TrackerJson.SEARCH_FIELDS);

@@ -82,8 +82,10 @@ final class EnrollmentStep {
                 preview(run, enrollment, tracker, orgUnit, status);
                 continue;
             }
-            if (instance == null) {
-                sender.fail(run, SyncCategory.ENROLLMENT, enrollment.getUuid(), null, null, "patient "
+            if (instance == null || (!instance.isConfirmed() && run.mode() == RunMode.SYNC)) {
+                // its patient was refused (this run sent it first): DHIS2 would refuse the enrollment too
+                sender.fail(run, SyncCategory.ENROLLMENT, enrollment.getUuid(),
+                        tracker == null ? null : tracker.getEnrollmentUid(), null, "patient "
                         + enrollment.getPatientUuid() + " is not in DHIS2 yet (see its failure); retried next run");
                 continue;
             }

@@ -140,7 +140,7 @@ final class EventStep {
         if (error == null && orgUnit == null) {
             error = OrgUnitResolver.noOrgUnitMessage("encounter " + encounter.getUuid(), encounter.getLocationUuid());
         }
-        if (error == null && enrollmentTracker == null && run.mode() != RunMode.PREVIEW) {
+        if (error == null && run.mode() == RunMode.SYNC && (enrollmentTracker == null || !enrollmentTracker.isConfirmed())) {
             error = "its enrollment " + enrollment.getUuid() + " is not in DHIS2 yet (see its failure); retried next run";
         }
         if (run.mode() == RunMode.PREVIEW) {

@@ -203,7 +203,7 @@ final class PatientStep {
         for (PatientRecord patient : chunk) {
             values.add(valuesByPatient.get(patient.getUuid()).get(attribute));
         }
-        return client.findTrackedEntities(TrackedEntityQuery.inProgram(run.config().getDhis2ProgramUid())
+        return client.findTrackedEntities(TrackedEntityQuery.ofTrackedEntityType(run.config().getTrackedEntityTypeUid())
                 .withFilters(AttributeFilter.in(attribute, values)));
     }
 

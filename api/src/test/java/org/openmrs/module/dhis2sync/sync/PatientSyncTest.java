@@ -167,7 +167,11 @@ class PatientSyncTest {
         assertThat(failure).isNotNull();
         assertThat(failure.getMessage()).contains("O");
         assertThat(failure.getAttempts()).isEqualTo(1);
-        assertThat(log(first).getFailedCount()).isEqualTo(1);
+        // its enrollment cannot go either, and is kept with a message that says why
+        FailedRecord enrollmentFailure = harness.db.inTransaction(() -> harness.db.failedRecordDao()
+                .find(harness.mappingUuid, SyncCategory.ENROLLMENT, "pp-p-odd"));
+        assertThat(enrollmentFailure.getMessage()).contains("patient p-odd is not in DHIS2 yet");
+        assertThat(log(first).getFailedCount()).isEqualTo(2);
         assertThat(log(first).getStatusInfo()).contains("retried by the next run");
 
         // the implementer maps OpenMRS's "O" to a DHIS2 option; the patient itself did not change
@@ -177,8 +181,9 @@ class PatientSyncTest {
         assertThat(retry.getStatus()).isEqualTo(SyncStatus.SUCCESS);
         assertThat(harness.dhis2.trackedEntities()).hasSize(3);
         assertThat(withNationalId("NAT-002")).hasSize(1);
-        assertThat(harness.db.inTransaction(
-                () -> harness.db.failedRecordDao().find(harness.mappingUuid, SyncCategory.INSTANCE, "p-odd"))).isNull();
+        assertThat(harness.db.inTransaction(() -> harness.db.failedRecordDao().findByMapping(harness.mappingUuid)))
+                .isEmpty();
+        assertThat(harness.dhis2.enrollments()).hasSize(3);
     }
 
     @ParameterizedTest(name = "{0}")
