@@ -140,7 +140,9 @@ final class EventStep {
         if (error == null && orgUnit == null) {
             error = OrgUnitResolver.noOrgUnitMessage("encounter " + encounter.getUuid(), encounter.getLocationUuid());
         }
-        if (error == null && run.mode() == RunMode.SYNC && (enrollmentTracker == null || !enrollmentTracker.isConfirmed())) {
+        boolean enrollmentInDhis2 = enrollmentTracker != null
+                && (enrollmentTracker.isConfirmed() || run.mode() != RunMode.SYNC);
+        if (error == null && !enrollmentInDhis2 && run.mode() != RunMode.PREVIEW) {
             error = "its enrollment " + enrollment.getUuid() + " is not in DHIS2 yet (see its failure); retried next run";
         }
         if (run.mode() == RunMode.PREVIEW) {
