@@ -1,5 +1,7 @@
 package org.openmrs.module.dhis2sync;
 
+import org.openmrs.module.dhis2sync.api.openmrs.DaemonTokenHolder;
+
 import java.util.function.Supplier;
 
 import org.openmrs.module.BaseModuleActivator;

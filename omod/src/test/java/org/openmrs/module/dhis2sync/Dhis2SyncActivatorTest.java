@@ -1,5 +1,7 @@
 package org.openmrs.module.dhis2sync;
 
+import org.openmrs.module.dhis2sync.api.openmrs.DaemonTokenHolder;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -14,7 +16,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import org.openmrs.module.DaemonToken;
-import org.openmrs.module.dhis2sync.settings.ApiChoice;
+import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SettingsField;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;

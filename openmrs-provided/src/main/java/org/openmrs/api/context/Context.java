@@ -21,6 +21,19 @@ public class Context {
         throw notAvailable();
     }
 
+    /** @return the user of this session, or null */
+    public static org.openmrs.User getAuthenticatedUser() {
+        throw notAvailable();
+    }
+
+    public static boolean isAuthenticated() {
+        throw notAvailable();
+    }
+
+    public static boolean hasPrivilege(String privilege) {
+        throw notAvailable();
+    }
+
     private static UnsupportedOperationException notAvailable() {
         return new UnsupportedOperationException("compile-only declaration: OpenMRS provides Context at run time");
     }

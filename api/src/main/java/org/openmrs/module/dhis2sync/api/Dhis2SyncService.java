@@ -1,16 +1,39 @@
 package org.openmrs.module.dhis2sync.api;
 
+import java.util.Date;
+import java.util.List;
+
 import org.openmrs.annotation.Authorized;
 import org.openmrs.api.OpenmrsService;
+import org.openmrs.module.dhis2sync.dhis2.AttributeInfo;
+import org.openmrs.module.dhis2sync.dhis2.DataElementInfo;
+import org.openmrs.module.dhis2sync.dhis2.OptionSetInfo;
+import org.openmrs.module.dhis2sync.dhis2.OrgUnitInfo;
+import org.openmrs.module.dhis2sync.dhis2.Page;
+import org.openmrs.module.dhis2sync.dhis2.PageRequest;
+import org.openmrs.module.dhis2sync.dhis2.ProgramInfo;
+import org.openmrs.module.dhis2sync.mapping.Mapping;
+import org.openmrs.module.dhis2sync.mapping.MappingConfig;
+import org.openmrs.module.dhis2sync.mapping.MappingImportReport;
 import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
+import org.openmrs.module.dhis2sync.sync.RunState;
+import org.openmrs.module.dhis2sync.sync.RunTally;
+import org.openmrs.module.dhis2sync.tracking.DailyCount;
+import org.openmrs.module.dhis2sync.tracking.FailedRecord;
+import org.openmrs.module.dhis2sync.tracking.LogQuery;
+import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
+import org.openmrs.module.dhis2sync.tracking.SyncLog;
 
 /**
  * The module's one entry point, registered with OpenMRS ({@code Context.getService(Dhis2SyncService.class)}).
- * OpenMRS enforces the {@link Authorized} privilege of each method.
+ * OpenMRS enforces the {@link Authorized} privilege of each method. Methods taking a uuid or id throw
+ * {@link NotFoundException} when nothing has it.
  */
 public interface Dhis2SyncService extends OpenmrsService {
+
+    // --- settings
 
     /**
      * @return the settings; the DHIS2 password is never returned, only whether one is set
@@ -22,4 +45,134 @@ public interface Dhis2SyncService extends OpenmrsService {
     /** Stores the settings; the password only when the update sets or clears it. */
     @Authorized(Dhis2SyncPrivileges.MANAGE_SETTINGS)
     void saveSettings(SettingsUpdate update);
+
+    /** Asks DHIS2 its version and who the module is there; never throws for DHIS2's failures (they are the answer). */
+    @Authorized(Dhis2SyncPrivileges.MANAGE_SETTINGS)
+    ConnectionTest testConnection();
+
+    // --- mappings
+
+    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC})
+    List<Mapping> getMappings(boolean includeRetired);
+
+    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC})
+    Mapping getMapping(String uuid);
+
+    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC})
+    MappingConfig getMappingConfig(String uuid);
+
+    /**
+     * @throws org.openmrs.module.dhis2sync.mapping.MappingValidationException naming every invalid field
+     * @throws org.openmrs.module.dhis2sync.mapping.MappingNameTakenException when the name is taken
+     */
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    Mapping createMapping(MappingConfig config);
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    Mapping updateMapping(String uuid, MappingConfig config);
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    Mapping retireMapping(String uuid);
+
+    /** @param uuids the mappings to export; empty for every active one */
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    String exportMappings(List<String> uuids);
+
+    /** Never overwrites a mapping of the same name: it is reported as a conflict. */
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    MappingImportReport importMappings(String json);
+
+    // --- runs
+
+    /**
+     * Starts a run of the mapping in the background.
+     *
+     * @throws org.openmrs.module.dhis2sync.sync.RunInProgressException when one is going
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    RunState startSync(String mappingUuid, String comment);
+
+    /** Starts a run of every active mapping that is not running already. */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    List<RunState> startSyncOfAll(String comment);
+
+    /** The scheduler's run: every active mapping in turn, in this thread, with the comment "Scheduled sync". */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    List<RunState> runScheduledSync();
+
+    /** @return the run going now or finished; null when unknown */
+    @Authorized({Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
+    RunState getRun(String runId);
+
+    @Authorized({Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
+    List<RunState> getActiveRuns();
+
+    /** What a run would send now, with NEW / UPDATE decisions; nothing is sent or written. */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    RunTally preview(String mappingUuid);
+
+    /** DHIS2's verdict on what a run would send, from its validation-only import; nothing is written anywhere. */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    RunTally validate(String mappingUuid);
+
+    /** @return the end of the mapping's last run that finished (fully or with some records refused), or null */
+    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
+    Date getLastSuccessfulSync(String mappingUuid);
+
+    // --- logs and failures
+
+    @Authorized(Dhis2SyncPrivileges.VIEW_LOGS)
+    List<SyncLog> getLogs(LogQuery query);
+
+    @Authorized(Dhis2SyncPrivileges.VIEW_LOGS)
+    long countLogs(LogQuery query);
+
+    @Authorized(Dhis2SyncPrivileges.VIEW_LOGS)
+    List<DailyCount> getRecordsPerDay(int days);
+
+    /** @param mappingUuid one mapping's failures, or null for all */
+    @Authorized(Dhis2SyncPrivileges.VIEW_LOGS)
+    List<FailedRecord> getFailures(String mappingUuid, int firstResult, int maxResults);
+
+    @Authorized(Dhis2SyncPrivileges.VIEW_LOGS)
+    long countFailures(String mappingUuid);
+
+    /** Retries now: starts a run of the failure's mapping (failures go first in a run). */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    RunState retryFailure(Long failureId);
+
+    /** @param mappingUuid the mapping whose failures to retry, or null for every mapping with failures */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    List<RunState> retryFailures(String mappingUuid);
+
+    // --- org units
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    List<OrgUnitMapping> getOrgUnitMappings();
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    OrgUnitMapping saveOrgUnitMapping(String locationUuid, String orgUnitUid);
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    void deleteOrgUnitMapping(String locationUuid);
+
+    // --- DHIS2 metadata, for the mapping editor's pickers (the browser never holds DHIS2 credentials)
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    Page<ProgramInfo> getDhis2Programs(PageRequest page);
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    ProgramInfo getDhis2Program(String uid);
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    Page<AttributeInfo> getDhis2Attributes(String nameQuery, PageRequest page);
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    Page<DataElementInfo> getDhis2DataElements(String nameQuery, PageRequest page);
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    Page<OptionSetInfo> getDhis2OptionSets(String nameQuery, PageRequest page);
+
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    Page<OrgUnitInfo> getDhis2OrgUnits(String nameQuery, PageRequest page);
 }

@@ -1,20 +1,84 @@
 package org.openmrs.module.dhis2sync.api;
 
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
 import org.openmrs.api.impl.BaseOpenmrsService;
+import org.openmrs.module.dhis2sync.dhis2.AttributeInfo;
+import org.openmrs.module.dhis2sync.dhis2.DataElementInfo;
+import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
+import org.openmrs.module.dhis2sync.dhis2.Dhis2UnavailableException;
+import org.openmrs.module.dhis2sync.dhis2.OptionSetInfo;
+import org.openmrs.module.dhis2sync.dhis2.OrgUnitInfo;
+import org.openmrs.module.dhis2sync.dhis2.Page;
+import org.openmrs.module.dhis2sync.dhis2.PageRequest;
+import org.openmrs.module.dhis2sync.dhis2.ProgramInfo;
+import org.openmrs.module.dhis2sync.dhis2.SystemInfo;
+import org.openmrs.module.dhis2sync.dhis2.Uid;
+import org.openmrs.module.dhis2sync.mapping.Mapping;
+import org.openmrs.module.dhis2sync.mapping.MappingConfig;
+import org.openmrs.module.dhis2sync.mapping.MappingImportReport;
+import org.openmrs.module.dhis2sync.mapping.MappingRegistry;
+import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
 import org.openmrs.module.dhis2sync.settings.SettingsStore;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
+import org.openmrs.module.dhis2sync.sync.RunInProgressException;
+import org.openmrs.module.dhis2sync.sync.RunRequest;
+import org.openmrs.module.dhis2sync.sync.RunState;
+import org.openmrs.module.dhis2sync.sync.RunTally;
+import org.openmrs.module.dhis2sync.sync.SyncRunner;
+import org.openmrs.module.dhis2sync.tracking.DailyCount;
+import org.openmrs.module.dhis2sync.tracking.FailedRecord;
+import org.openmrs.module.dhis2sync.tracking.FailedRecordDao;
+import org.openmrs.module.dhis2sync.tracking.LogQuery;
+import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
+import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
+import org.openmrs.module.dhis2sync.tracking.SyncLog;
+import org.openmrs.module.dhis2sync.tracking.SyncLogDao;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Delegates each concern to its own collaborator; it holds no logic of its own. */
+/**
+ * Delegates each concern to its collaborator; it holds no logic of its own beyond finding what a request names.
+ * Runs commit in their own transactions (see {@link org.openmrs.module.dhis2sync.sync.TrackerStore}), so the
+ * run methods are not transactional here.
+ */
 @Transactional(readOnly = true)
 public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2SyncService {
 
-    private final SettingsStore settingsStore;
+    static final String SCHEDULED_COMMENT = "Scheduled sync";
+    private static final Logger log = LoggerFactory.getLogger(Dhis2SyncServiceImpl.class);
 
-    public Dhis2SyncServiceImpl(SettingsStore settingsStore) {
+    private final SettingsStore settingsStore;
+    private final Dhis2ClientFactory clients;
+    private final MappingRegistry mappings;
+    private final SyncRunner runner;
+    private final SyncLogDao logs;
+    private final FailedRecordDao failures;
+    private final OrgUnitMappingDao orgUnits;
+    private final CurrentUser currentUser;
+
+    public Dhis2SyncServiceImpl(SettingsStore settingsStore, Dhis2ClientFactory clients, MappingRegistry mappings,
+            SyncRunner runner, SyncLogDao logs, FailedRecordDao failures, OrgUnitMappingDao orgUnits,
+            CurrentUser currentUser) {
         this.settingsStore = settingsStore;
+        this.clients = clients;
+        this.mappings = mappings;
+        this.runner = runner;
+        this.logs = logs;
+        this.failures = failures;
+        this.orgUnits = orgUnits;
+        this.currentUser = currentUser;
     }
+
+    // --- settings
 
     @Override
     public SyncSettings getSettings() {
@@ -28,5 +92,288 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
             throw new IllegalArgumentException("settings update is required");
         }
         settingsStore.write(update);
+    }
+
+    @Override
+    public ConnectionTest testConnection() {
+        try (Dhis2Client client = clients.open()) {
+            SystemInfo info = client.systemInfo();
+            return new ConnectionTest(true, info.getVersion(), client.generation().name(), client.currentUser(), null);
+        } catch (Dhis2UnavailableException | Dhis2ClientFactory.NotConfiguredException e) {
+            return new ConnectionTest(false, null, null, null, e.getMessage());
+        }
+    }
+
+    // --- mappings
+
+    @Override
+    public List<Mapping> getMappings(boolean includeRetired) {
+        return mappings.all(includeRetired);
+    }
+
+    @Override
+    public Mapping getMapping(String uuid) {
+        Mapping mapping = mappings.find(uuid);
+        if (mapping == null) {
+            throw new NotFoundException("mapping", uuid);
+        }
+        return mapping;
+    }
+
+    @Override
+    public MappingConfig getMappingConfig(String uuid) {
+        return mappings.configOf(getMapping(uuid));
+    }
+
+    @Override
+    @Transactional
+    public Mapping createMapping(MappingConfig config) {
+        return mappings.create(config, currentUser.name());
+    }
+
+    @Override
+    @Transactional
+    public Mapping updateMapping(String uuid, MappingConfig config) {
+        return mappings.update(getMapping(uuid), config, currentUser.name());
+    }
+
+    @Override
+    @Transactional
+    public Mapping retireMapping(String uuid) {
+        return mappings.retire(getMapping(uuid), currentUser.name());
+    }
+
+    @Override
+    public String exportMappings(List<String> uuids) {
+        List<Mapping> chosen = new ArrayList<>();
+        if (uuids == null || uuids.isEmpty()) {
+            chosen.addAll(mappings.all(false));
+        } else {
+            for (String uuid : uuids) {
+                chosen.add(getMapping(uuid));
+            }
+        }
+        return mappings.export(chosen);
+    }
+
+    @Override
+    @Transactional
+    public MappingImportReport importMappings(String json) {
+        return mappings.importAll(json, currentUser.name());
+    }
+
+    // --- runs
+
+    @Override
+    public RunState startSync(String mappingUuid, String comment) {
+        return runner.start(request(getMapping(mappingUuid), requireComment(comment)), "manual:" + currentUser.name());
+    }
+
+    @Override
+    public List<RunState> startSyncOfAll(String comment) {
+        String why = requireComment(comment);
+        List<RunState> started = new ArrayList<>();
+        for (Mapping mapping : mappings.all(false)) {
+            try {
+                started.add(runner.start(request(mapping, why), "manual:" + currentUser.name()));
+            } catch (RunInProgressException e) {
+                log.info("not starting mapping '{}': {}", mapping.getName(), e.getMessage());
+            }
+        }
+        return started;
+    }
+
+    @Override
+    public List<RunState> runScheduledSync() {
+        List<RunState> done = new ArrayList<>();
+        for (Mapping mapping : mappings.all(false)) {
+            try {
+                done.add(runner.runNow(request(mapping, SCHEDULED_COMMENT), "scheduler"));
+            } catch (RunInProgressException e) {
+                log.info("scheduled sync skips mapping '{}': {}", mapping.getName(), e.getMessage());
+            }
+        }
+        return done;
+    }
+
+    @Override
+    public RunState getRun(String runId) {
+        return runner.state(runId);
+    }
+
+    @Override
+    public List<RunState> getActiveRuns() {
+        return runner.activeRuns();
+    }
+
+    @Override
+    public RunTally preview(String mappingUuid) {
+        return runner.preview(request(getMapping(mappingUuid), null));
+    }
+
+    @Override
+    public RunTally validate(String mappingUuid) {
+        return runner.validate(request(getMapping(mappingUuid), null));
+    }
+
+    @Override
+    public Date getLastSuccessfulSync(String mappingUuid) {
+        SyncLog last = logs.lastSuccess(mappingUuid);
+        return last == null ? null : last.getEndDate();
+    }
+
+    private RunRequest request(Mapping mapping, String comment) {
+        if (mapping.isRetired()) {
+            throw new IllegalArgumentException("mapping '" + mapping.getName() + "' is retired: it is not synced");
+        }
+        return new RunRequest(mapping.getUuid(), mappings.configOf(mapping), currentUser.name(), comment);
+    }
+
+    private static String requireComment(String comment) {
+        if (comment == null || comment.trim().isEmpty()) {
+            throw new FieldException("comment", "a comment is required to start a sync");
+        }
+        return comment.trim();
+    }
+
+    // --- logs and failures
+
+    @Override
+    public List<SyncLog> getLogs(LogQuery query) {
+        return logs.search(query);
+    }
+
+    @Override
+    public long countLogs(LogQuery query) {
+        return logs.count(query);
+    }
+
+    @Override
+    public List<DailyCount> getRecordsPerDay(int days) {
+        if (days < 1 || days > 366) {
+            throw new FieldException("days", "must be between 1 and 366");
+        }
+        Calendar from = Calendar.getInstance();
+        from.add(Calendar.DAY_OF_MONTH, -(days - 1));
+        from.set(Calendar.HOUR_OF_DAY, 0);
+        from.set(Calendar.MINUTE, 0);
+        from.set(Calendar.SECOND, 0);
+        from.set(Calendar.MILLISECOND, 0);
+        return logs.countRecordsPerDay(from.getTime());
+    }
+
+    @Override
+    public List<FailedRecord> getFailures(String mappingUuid, int firstResult, int maxResults) {
+        return mappingUuid == null ? failures.findAll(firstResult, maxResults)
+                : failures.findByMapping(mappingUuid, firstResult, maxResults);
+    }
+
+    @Override
+    public long countFailures(String mappingUuid) {
+        return mappingUuid == null ? failures.count() : failures.countByMapping(mappingUuid);
+    }
+
+    @Override
+    public RunState retryFailure(Long failureId) {
+        FailedRecord failure = failures.find(failureId);
+        if (failure == null) {
+            throw new NotFoundException("failed record", String.valueOf(failureId));
+        }
+        return startSync(failure.getMappingUuid(), "Retry of failed records");
+    }
+
+    @Override
+    public List<RunState> retryFailures(String mappingUuid) {
+        Set<String> mappingUuids = new LinkedHashSet<>();
+        if (mappingUuid != null) {
+            mappingUuids.add(getMapping(mappingUuid).getUuid());
+        } else {
+            for (FailedRecord failure : failures.findAll(0, 10_000)) {
+                mappingUuids.add(failure.getMappingUuid());
+            }
+        }
+        List<RunState> started = new ArrayList<>();
+        for (String uuid : mappingUuids) {
+            try {
+                started.add(startSync(uuid, "Retry of failed records"));
+            } catch (RunInProgressException | NotFoundException e) {
+                log.info("not retrying mapping {}: {}", uuid, e.getMessage());
+            }
+        }
+        return started;
+    }
+
+    // --- org units
+
+    @Override
+    public List<OrgUnitMapping> getOrgUnitMappings() {
+        return orgUnits.findAll();
+    }
+
+    @Override
+    @Transactional
+    public OrgUnitMapping saveOrgUnitMapping(String locationUuid, String orgUnitUid) {
+        if (locationUuid == null || locationUuid.trim().isEmpty()) {
+            throw new FieldException("locationUuid", "an OpenMRS location is required");
+        }
+        if (!Uid.isValid(orgUnitUid)) {
+            throw new FieldException("orgUnitUid", "'" + orgUnitUid + "' is not a DHIS2 UID (11 letters and digits, a"
+                    + " letter first)");
+        }
+        OrgUnitMapping row = orgUnits.findByLocationUuid(locationUuid.trim());
+        if (row == null) {
+            row = new OrgUnitMapping();
+            row.setLocationUuid(locationUuid.trim());
+        }
+        row.setOrgUnitUid(orgUnitUid);
+        return orgUnits.save(row);
+    }
+
+    @Override
+    @Transactional
+    public void deleteOrgUnitMapping(String locationUuid) {
+        OrgUnitMapping row = orgUnits.findByLocationUuid(locationUuid);
+        if (row == null) {
+            throw new NotFoundException("org unit mapping for location", locationUuid);
+        }
+        orgUnits.delete(row);
+    }
+
+    // --- DHIS2 metadata
+
+    @Override
+    public Page<ProgramInfo> getDhis2Programs(PageRequest page) {
+        return withDhis2(client -> client.programs(page));
+    }
+
+    @Override
+    public ProgramInfo getDhis2Program(String uid) {
+        return withDhis2(client -> client.program(uid));
+    }
+
+    @Override
+    public Page<AttributeInfo> getDhis2Attributes(String nameQuery, PageRequest page) {
+        return withDhis2(client -> client.trackedEntityAttributes(nameQuery, page));
+    }
+
+    @Override
+    public Page<DataElementInfo> getDhis2DataElements(String nameQuery, PageRequest page) {
+        return withDhis2(client -> client.dataElements(nameQuery, page));
+    }
+
+    @Override
+    public Page<OptionSetInfo> getDhis2OptionSets(String nameQuery, PageRequest page) {
+        return withDhis2(client -> client.optionSets(nameQuery, page));
+    }
+
+    @Override
+    public Page<OrgUnitInfo> getDhis2OrgUnits(String nameQuery, PageRequest page) {
+        return withDhis2(client -> client.orgUnits(nameQuery, page));
+    }
+
+    private <T> T withDhis2(Function<Dhis2Client, T> read) {
+        try (Dhis2Client client = clients.open()) {
+            return read.apply(client);
+        }
     }
 }

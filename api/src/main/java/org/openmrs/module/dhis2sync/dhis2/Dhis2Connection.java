@@ -3,7 +3,6 @@ package org.openmrs.module.dhis2sync.dhis2;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,26 +11,6 @@ import java.util.Objects;
  * password or the token.
  */
 public final class Dhis2Connection {
-
-    /** The {@code dhis2sync.dhis2.api} setting. */
-    public enum ApiChoice {
-        /** Ask {@code /api/system/info}: the tracker API from DHIS2 2.41, the deprecated API below. */
-        AUTO,
-        LEGACY,
-        TRACKER;
-
-        /** Reads the setting's value ({@code auto}, {@code legacy} or {@code tracker}, any case); empty means auto. */
-        public static ApiChoice parse(String setting) {
-            if (setting == null || setting.trim().isEmpty()) {
-                return AUTO;
-            }
-            try {
-                return valueOf(setting.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("api setting '" + setting + "' must be auto, legacy or tracker", e);
-            }
-        }
-    }
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);

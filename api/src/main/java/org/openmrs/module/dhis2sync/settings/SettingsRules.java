@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.settings;
 
+import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.settings;
 
+import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 /**
  * A validated replacement of the settings, e.g. from the admin page. Every field is required except the password:
  * absent (null) keeps the stored one, "" clears it, anything else replaces it. {@link #toString()} never shows it.

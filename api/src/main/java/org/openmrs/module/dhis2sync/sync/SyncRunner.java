@@ -39,6 +39,7 @@ public class SyncRunner {
     private final TransactionTemplate tx;
     private final SyncLogDao logs;
     private final RunLockDao locks;
+    /** A new client per run (settings may have changed); the run closes it. */
     private final Supplier<Dhis2Client> clients;
     private final Supplier<RunSettings> settings;
     private final Executor executor;
@@ -116,8 +117,10 @@ public class SyncRunner {
     public RunTally validate(RunRequest request) {
         RunTally tally = new RunTally();
         RunSettings now = settings.get();
-        engine.run(request.getMappingUuid(), request.getConfig(), RunMode.VALIDATE, clients.get(), now.getBatchSize(),
-                now.getDefaultOrgUnit(), tally, () -> { });
+        try (Dhis2Client client = clients.get()) {
+            engine.run(request.getMappingUuid(), request.getConfig(), RunMode.VALIDATE, client, now.getBatchSize(),
+                    now.getDefaultOrgUnit(), tally, () -> { });
+        }
         return tally;
     }
 
@@ -160,8 +163,10 @@ public class SyncRunner {
         Throwable failure = null;
         try {
             RunSettings now = settings.get();
-            engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, clients.get(),
-                    now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+            try (Dhis2Client client = clients.get()) {
+                engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
+                        now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+            }
         } catch (RuntimeException | Error e) {
             failure = e;
             log.error("DHIS2 sync of mapping '{}' failed: {}", run.request.getMappingName(), e.getMessage(), e);

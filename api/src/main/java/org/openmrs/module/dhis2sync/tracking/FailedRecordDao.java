@@ -80,6 +80,23 @@ public class FailedRecordDao extends HibernateDao {
         return session().createQuery("select count(f) from FailedRecord f", Long.class).getSingleResult();
     }
 
+    /** One page of one mapping's failures, most recently failed first. */
+    public List<FailedRecord> findByMapping(String mappingUuid, int firstResult, int maxResults) {
+        checkPage(firstResult, maxResults);
+        return session()
+                .createQuery("from FailedRecord f where f.mappingUuid = :mapping order by f.lastFailure desc, f.id desc",
+                        FailedRecord.class)
+                .setParameter("mapping", ColumnCheck.required("mappingUuid", mappingUuid))
+                .setFirstResult(firstResult)
+                .setMaxResults(maxResults)
+                .getResultList();
+    }
+
+    public long countByMapping(String mappingUuid) {
+        return session().createQuery("select count(f) from FailedRecord f where f.mappingUuid = :mapping", Long.class)
+                .setParameter("mapping", ColumnCheck.required("mappingUuid", mappingUuid)).getSingleResult();
+    }
+
     public void delete(FailedRecord record) {
         session().delete(ColumnCheck.required("failedRecord", record));
         session().flush();

@@ -11,7 +11,13 @@ import java.lang.reflect.Method;
 
 import org.junit.jupiter.api.Test;
 import org.openmrs.annotation.Authorized;
+import org.openmrs.module.dhis2sync.mapping.MappingRegistry;
+import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
 import org.openmrs.module.dhis2sync.settings.SettingsStore;
+import org.openmrs.module.dhis2sync.sync.SyncRunner;
+import org.openmrs.module.dhis2sync.tracking.FailedRecordDao;
+import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
+import org.openmrs.module.dhis2sync.tracking.SyncLogDao;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
@@ -21,7 +27,9 @@ class Dhis2SyncServiceImplTest {
 
     private final SettingsStore store = mock(SettingsStore.class);
 
-    private final Dhis2SyncServiceImpl service = new Dhis2SyncServiceImpl(store);
+    private final Dhis2SyncServiceImpl service = new Dhis2SyncServiceImpl(store, mock(Dhis2ClientFactory.class),
+            mock(MappingRegistry.class), mock(SyncRunner.class), mock(SyncLogDao.class), mock(FailedRecordDao.class),
+            mock(OrgUnitMappingDao.class), () -> "admin");
 
     @Test
     void readsTheSettingsFromTheStore() {

@@ -59,6 +59,17 @@ class ModuleApplicationContextTest {
         };
         openmrs.registerBean("serviceInterceptors", List.class, () -> new ArrayList<Object>(List.of(recorder)));
         openmrs.registerBean("adminService", AdministrationService.class, () -> administrationService);
+        // OpenMRS's session factory and clinical services, which the module's DAOs and source are built on
+        openmrs.registerBean("sessionFactory", org.hibernate.SessionFactory.class,
+                () -> mock(org.hibernate.SessionFactory.class));
+        openmrs.registerBean("patientService", org.openmrs.api.PatientService.class,
+                () -> mock(org.openmrs.api.PatientService.class));
+        openmrs.registerBean("programWorkflowService", org.openmrs.api.ProgramWorkflowService.class,
+                () -> mock(org.openmrs.api.ProgramWorkflowService.class));
+        openmrs.registerBean("encounterService", org.openmrs.api.EncounterService.class,
+                () -> mock(org.openmrs.api.EncounterService.class));
+        openmrs.registerBean("conceptService", org.openmrs.api.ConceptService.class,
+                () -> mock(org.openmrs.api.ConceptService.class));
         // like OpenMRS's definition (a static factory method), which the module's <bean parent="serviceContext">
         // inherits: here every instance is a recording mock
         GenericBeanDefinition serviceContext = new GenericBeanDefinition();

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openmrs.module.dhis2sync.dhis2.Dhis2Connection.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeEnrollment;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeTrackedEntity;

@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.openmrs.module.dhis2sync.dhis2.Dhis2Connection.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2UnavailableException.Reason;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeEnrollment;

@@ -36,9 +36,9 @@ class InputValidationTest {
                 .hasMessageStartingWith("maxRetries");
         assertThatThrownBy(() -> Dhis2Connection.withToken("https://x.org", "t").withTimeouts(Duration.ZERO, null))
                 .hasMessageStartingWith("connectTimeout");
-        assertThatThrownBy(() -> Dhis2Connection.ApiChoice.parse("newest")).hasMessageStartingWith("api setting");
-        assertThat(Dhis2Connection.ApiChoice.parse(" Tracker ")).isEqualTo(Dhis2Connection.ApiChoice.TRACKER);
-        assertThat(Dhis2Connection.ApiChoice.parse(null)).isEqualTo(Dhis2Connection.ApiChoice.AUTO);
+        assertThatThrownBy(() -> ApiChoice.parse("newest")).hasMessageStartingWith("api setting");
+        assertThat(ApiChoice.parse(" Tracker ")).isEqualTo(ApiChoice.TRACKER);
+        assertThat(ApiChoice.parse(null)).isEqualTo(ApiChoice.AUTO);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.settings;
 
+import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

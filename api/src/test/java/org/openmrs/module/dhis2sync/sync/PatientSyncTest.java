@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.openmrs.module.dhis2sync.dhis2.Dhis2Connection.ApiChoice;
+import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeTrackedEntity;
 import org.openmrs.module.dhis2sync.mapping.AttributeMapping;

@@ -9,10 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Clients;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Connection;
-import org.openmrs.module.dhis2sync.dhis2.Dhis2Connection.ApiChoice;
+import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.mapping.AttributeMapping;
 import org.openmrs.module.dhis2sync.mapping.DataElementMapping;
@@ -60,7 +59,6 @@ public final class SyncHarness implements AutoCloseable {
     public final String mappingUuid = "a1b2c3d4-0000-4000-8000-000mapping001";
     private final AtomicLong clock = new AtomicLong(LocalDateTime.of(2026, 1, 1, 8, 0).atZone(
             java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
-    private final Dhis2Client client;
     private volatile MappingConfig mapping;
     private volatile RunSettings settings = new RunSettings(50, null);
     /** When set, the run dies right after DHIS2 accepted tracked entities, before their trackers are confirmed. */
@@ -69,8 +67,8 @@ public final class SyncHarness implements AutoCloseable {
     private SyncHarness(FakeDhis2.Version version, ApiChoice api, TestDatabase.Kind kind) {
         dhis2 = FakeDhis2.start(version);
         db = TrackingDatabase.create(kind);
-        client = Dhis2Clients.create(Dhis2Connection.withPassword(dhis2.baseUrl(), "admin", "district").withApi(api)
-                .withRetries(2, Duration.ofMillis(10)));
+        Dhis2Connection connection = Dhis2Connection.withPassword(dhis2.baseUrl(), "admin", "district").withApi(api)
+                .withRetries(2, Duration.ofMillis(10));
         store = new TrackerStore(db.getTransactions(), db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao()) {
             @Override
@@ -83,7 +81,8 @@ public final class SyncHarness implements AutoCloseable {
             }
         };
         SyncEngine engine = new SyncEngine(openmrs, store, this::now);
-        runner = new SyncRunner(engine, db.getTransactions(), db.syncLogDao(), db.runLockDao(), () -> client,
+        runner = new SyncRunner(engine, db.getTransactions(), db.syncLogDao(), db.runLockDao(),
+                () -> Dhis2Clients.create(connection),
                 () -> settings, Runnable::run, this::now);
         mapping = mapping(true);
         openmrs.setNow(now());
@@ -196,7 +195,6 @@ public final class SyncHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
         dhis2.close();
         db.close();
     }

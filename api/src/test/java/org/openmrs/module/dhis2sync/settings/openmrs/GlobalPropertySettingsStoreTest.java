@@ -24,7 +24,7 @@ import org.mockito.junit.jupiter.MockitoSettings;
 import org.mockito.quality.Strictness;
 import org.openmrs.GlobalProperty;
 import org.openmrs.api.AdministrationService;
-import org.openmrs.module.dhis2sync.settings.ApiChoice;
+import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SecretCipher;
 import org.openmrs.module.dhis2sync.settings.SecretUnreadableException;

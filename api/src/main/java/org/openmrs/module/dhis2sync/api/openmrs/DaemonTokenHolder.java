@@ -1,4 +1,4 @@
-package org.openmrs.module.dhis2sync;
+package org.openmrs.module.dhis2sync.api.openmrs;
 
 import java.util.Optional;
 

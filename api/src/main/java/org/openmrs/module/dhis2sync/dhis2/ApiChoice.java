@@ -1,11 +1,11 @@
-package org.openmrs.module.dhis2sync.settings;
+package org.openmrs.module.dhis2sync.dhis2;
 
 import java.util.Locale;
 
 /** Which DHIS2 tracker API the module talks to. */
 public enum ApiChoice {
 
-    /** Ask DHIS2 its version and use the API it supports best (the DHIS2 client decides). */
+    /** Ask {@code /api/system/info}: the tracker API from DHIS2 2.41, the deprecated API below. */
     AUTO,
     /** {@code /api/trackedEntityInstances}, {@code /api/enrollments}, {@code /api/events}. */
     LEGACY,
@@ -33,7 +33,19 @@ public enum ApiChoice {
         return null;
     }
 
-    static String allTexts() {
+    /** Reads the setting's value ({@code auto}, {@code legacy} or {@code tracker}, any case); empty means auto. */
+    public static ApiChoice parse(String setting) {
+        if (setting == null || setting.trim().isEmpty()) {
+            return AUTO;
+        }
+        ApiChoice choice = fromText(setting);
+        if (choice == null) {
+            throw new IllegalArgumentException("api setting '" + setting + "' must be " + allTexts());
+        }
+        return choice;
+    }
+
+    public static String allTexts() {
         StringBuilder texts = new StringBuilder();
         for (ApiChoice choice : values()) {
             if (texts.length() > 0) {
