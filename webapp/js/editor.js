@@ -371,7 +371,8 @@ class Editor {
         stage.body = h('tbody');
         stage.addButton = h('button', { type: 'button', onclick: () => { this.addDataElement(stage, {}).concept.input.focus(); } }, '+ Add data element');
         stage.heading = h('legend');
-        stage.removeButton = removeButton('Remove program stage', () => {
+        stage.removeButton = h('button', { type: 'button', class: 'small danger' }, 'Remove stage');
+        stage.removeButton.addEventListener('click', () => {
             stage.element.remove();
             this.stages = this.stages.filter((x) => x !== stage);
             this.renumberStages();

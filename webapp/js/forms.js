@@ -44,6 +44,7 @@ export function showErrors(root, errors) {
             }
             addDescribedBy(control, id);
             control.setAttribute('aria-invalid', 'true');
+            clearOnChange(control, p);
             first = first || control;
             summaryItems.push(h('li', {}, h('a', {
                 href: '#', onclick: (event) => { event.preventDefault(); control.focus(); },
@@ -62,6 +63,21 @@ export function showErrors(root, errors) {
         first.focus();
     }
     return first;
+}
+
+/** Once the user changes a control, its error is out of date: remove it. */
+function clearOnChange(control, p) {
+    const done = () => {
+        removeDescribedBy(control, p.id);
+        p.remove();
+        if (!document.querySelector(`.field-error[id]`) || ![...document.querySelectorAll('.field-error')].some((x) => x.dhis2syncControl === control)) {
+            control.removeAttribute('aria-invalid');
+        }
+        control.removeEventListener('input', done);
+        control.removeEventListener('change', done);
+    };
+    control.addEventListener('input', done);
+    control.addEventListener('change', done);
 }
 
 /** The control of a JSON path, or of its nearest parent path that has one. */

@@ -2,7 +2,7 @@
 // the last 30 days, and the records DHIS2 rejected, with DHIS2's message and Retry.
 
 import { api } from './api.js';
-import { h, clear, message, formatMoment, field, table } from './dom.js';
+import { h, append, clear, message, formatMoment, field, table } from './dom.js';
 import { barChart, fillDays } from './chart.js';
 import { watchRun } from './run.js';
 
@@ -76,8 +76,8 @@ export async function renderLogs(root) {
             h('td', { class: 'status-info' }, r.statusInfo || '', r.details ? h('details', {}, h('summary', {}, 'Details'), h('pre', {}, r.details)) : null),
             h('td', {}, formatMoment(r.startDate)),
             h('td', { class: 'records' }, recordsSummary(r))));
-        logArea.append(table(`Runs (${result.total})`, ['Service', 'Username', 'Comments', 'Status', 'Status info', 'Sync date', 'Records'], rows, { class: 'logs' }),
-            pager(state.page, result.total, (page) => { state.page = page; loadLogs(); }, 'Runs'));
+        append(logArea, [table(`Runs (${result.total})`, ['Service', 'Username', 'Comments', 'Status', 'Status info', 'Sync date', 'Records'], rows, { class: 'logs' }),
+            pager(state.page, result.total, (page) => { state.page = page; loadLogs(); }, 'Runs')]);
     }
 
     async function loadFailures() {
@@ -110,9 +110,9 @@ export async function renderLogs(root) {
             type: 'button',
             onclick: () => startRetry('failures/retry', { mappingUuid: mapping ? mapping.uuid : null }, retryAll),
         }, mapping ? `Retry all of ${mapping.name}` : 'Retry all');
-        failureArea.append(h('div', { class: 'toolbar' }, retryAll),
+        append(failureArea, [h('div', { class: 'toolbar' }, retryAll),
             table(`Failed records (${result.total})`, ['Mapping', 'Record', 'OpenMRS uuid', 'DHIS2 UID', 'DHIS2\'s message', 'Attempts', 'Last failure', ''], rows, { class: 'failures' }),
-            pager(state.failuresPage, result.total, (page) => { state.failuresPage = page; loadFailures(); }, 'Failed records'));
+            pager(state.failuresPage, result.total, (page) => { state.failuresPage = page; loadFailures(); }, 'Failed records')]);
     }
 
     async function startRetry(path, body, button) {

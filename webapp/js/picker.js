@@ -40,7 +40,7 @@ export function createPicker(o) {
         class: 'picker-input',
     });
     const list = h('ul', { id: listId, role: 'listbox', class: 'picker-list', hidden: true, 'aria-label': `${o.label}: choices` });
-    const status = h('p', { id: statusId, class: 'picker-status', 'aria-live': 'polite' });
+    const status = h('p', { id: statusId, class: 'picker-status visually-hidden', 'aria-live': 'polite' });
     addDescribedBy(input, statusId);
     const element = h('div', { class: 'picker' }, input, list, status);
     input.value = display(selected);
@@ -50,6 +50,12 @@ export function createPicker(o) {
             return '';
         }
         return item.name && item.name !== item.value ? `${item.name} (${item.value})` : item.value;
+    }
+
+    /** Tells screen readers; shows the text too only when it needs the eye (nothing found, a failure). */
+    function say(text, visible) {
+        status.textContent = text;
+        status.classList.toggle('visually-hidden', !visible);
     }
 
     function open() {
@@ -80,7 +86,7 @@ export function createPicker(o) {
             h('span', { class: 'opt-id' }, item.value),
             item.detail ? h('span', { class: 'opt-detail' }, item.detail) : null));
         });
-        if (items.length) {
+        if (items.length && document.activeElement === input) {
             open();
         } else {
             close();
@@ -103,9 +109,11 @@ export function createPicker(o) {
         if (!item) {
             return;
         }
+        clearTimeout(timer);
+        searchSeq += 1; // a search still under way must not reopen the list
         selected = item;
         input.value = display(item);
-        status.textContent = `Chosen: ${display(item)}`;
+        say(`Chosen: ${display(item)}`, false);
         close();
         if (o.onChange) {
             o.onChange(item);
@@ -117,11 +125,11 @@ export function createPicker(o) {
         if (q.length < min) {
             items = [];
             render();
-            status.textContent = min ? `Type at least ${min} characters to search.` : '';
+            say(min ? `Type at least ${min} characters to search.` : '', q.length > 0);
             return;
         }
         const seq = ++searchSeq;
-        status.textContent = 'Searching…';
+        say('Searching…', false);
         element.classList.add('busy');
         try {
             const found = await o.search(q);
@@ -131,13 +139,16 @@ export function createPicker(o) {
             items = found;
             active = -1;
             render();
-            status.textContent = found.length ? `${found.length} result${found.length === 1 ? '' : 's'}: use the arrow keys to choose.`
-                : (o.acceptsTyped ? 'Nothing found; a typed id is kept as it is.' : 'Nothing found.');
+            if (found.length) {
+                say(`${found.length} result${found.length === 1 ? '' : 's'}: use the arrow keys to choose.`, false);
+            } else {
+                say(o.acceptsTyped ? 'Nothing found; a typed id is kept as it is.' : 'Nothing found.', true);
+            }
         } catch (e) {
             if (seq === searchSeq) {
                 items = [];
                 render();
-                status.textContent = `Search failed: ${e.message}`;
+                say(`Search failed: ${e.message}`, true);
             }
         } finally {
             if (seq === searchSeq) {

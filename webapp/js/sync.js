@@ -52,7 +52,7 @@ export async function renderSync(root) {
 }
 
 function mappingRow(m, watchers, rows) {
-    const comment = h('textarea', { rows: '1', required: true, 'aria-required': 'true', 'aria-label': `Comments for ${m.name}`, placeholder: 'Please provide comments', dataset: { field: 'comment' } });
+    const comment = h('textarea', { rows: '2', required: true, 'aria-required': 'true', 'aria-label': `Comments for ${m.name}`, placeholder: 'Please provide comments', dataset: { field: 'comment' } });
     const lastSync = h('td', { class: 'last-sync' }, m.lastSuccessfulSync ? formatMoment(m.lastSuccessfulSync) : h('span', { class: 'muted' }, 'never'));
     const previewArea = h('div', { class: 'preview-area' });
     const runArea = h('div', { class: 'run-area' });

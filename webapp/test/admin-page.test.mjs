@@ -279,6 +279,7 @@ test('sync: preview shows NEW / UPDATE records, and the progress bar runs to the
     const counts = await page.locator('.run table.counts').innerText();
     assert.match(counts, /Patients/);
     await until('the last successful sync shown', async () => !/never/.test(await row.locator('td.last-sync').innerText()));
+    await page.waitForTimeout(500); // the bar's width is animated
     await shot('sync-done');
 });
 
