@@ -95,15 +95,15 @@ export function controlFor(root, field) {
 }
 
 function labelOf(control) {
+    let text = '';
     if (control.labels && control.labels.length) {
-        return control.labels[0].textContent.trim();
+        text = control.labels[0].textContent;
+    } else if (control.getAttribute('aria-label')) {
+        text = control.getAttribute('aria-label');
+    } else if (control.tagName === 'FIELDSET' && control.querySelector('legend')) {
+        text = control.querySelector('legend').textContent;
     }
-    const aria = control.getAttribute('aria-label');
-    if (aria) {
-        return aria;
-    }
-    const legend = control.tagName === 'FIELDSET' && control.querySelector('legend');
-    return legend ? legend.textContent.trim() : '';
+    return text.replace(/\s*\*\s*$/, '').trim(); // without the "required" star
 }
 
 /** The summary box a form shows its errors in. */
