@@ -40,13 +40,13 @@ public final class LegacyTrackerApi extends BaseDhis2Client {
                     .add("trackedEntityType", part.getTrackedEntityTypeUid())
                     .add("ou", part.getOrgUnit())
                     .add("ouMode", part.getOrgUnitMode().name())
-                    .add("fields", LegacyJson.SEARCH_FIELDS)
+                    .add("fields", GenerationJson.LEGACY.searchFields())
                     .add("totalPages", "false");
             for (AttributeFilter filter : part.getFilters()) {
                 params.add("filter", filter.toQueryValue(false));
             }
             return readAllPages(SEARCH_PATH, params, "trackedEntityInstances", part.getPageSize(),
-                    node -> LegacyJson.readTrackedEntity(node));
+                    node -> GenerationJson.LEGACY.readTrackedEntity(node));
         });
     }
 
@@ -56,26 +56,26 @@ public final class LegacyTrackerApi extends BaseDhis2Client {
             QueryParams params = new QueryParams().add("trackedEntityInstance", String.join(";", chunk))
                     .add("program", programUid)
                     .add("ouMode", OrgUnitMode.ACCESSIBLE.name())
-                    .add("fields", LegacyJson.ENROLLMENT_FIELDS);
+                    .add("fields", GenerationJson.LEGACY.enrollmentFields());
             return readAllPages(SEARCH_PATH, params, "trackedEntityInstances", UID_CHUNK,
-                    node -> LegacyJson.readTrackedEntity(node));
+                    node -> GenerationJson.LEGACY.readTrackedEntity(node));
         });
     }
 
     @Override
     public ImportResult importTrackedEntities(List<TrackedEntity> entities, ImportMode mode) {
-        return importBatch(TEI_PATH, entities, SentObject.ofTrackedEntities(entities), LegacyJson::trackedEntities, mode);
+        return importBatch(TEI_PATH, entities, SentObject.ofTrackedEntities(entities), GenerationJson.LEGACY::trackedEntities, mode);
     }
 
     @Override
     public ImportResult importEnrollments(List<Enrollment> enrollments, ImportMode mode) {
-        return importBatch("/api/enrollments", enrollments, SentObject.ofEnrollments(enrollments), LegacyJson::enrollments,
+        return importBatch("/api/enrollments", enrollments, SentObject.ofEnrollments(enrollments), GenerationJson.LEGACY::enrollments,
                 mode);
     }
 
     @Override
     public ImportResult importEvents(List<Event> events, ImportMode mode) {
-        return importBatch("/api/events", events, SentObject.ofEvents(events), LegacyJson::events, mode);
+        return importBatch("/api/events", events, SentObject.ofEvents(events), GenerationJson.LEGACY::events, mode);
     }
 
     private <T> ImportResult importBatch(String path, List<T> objects, List<SentObject> sent,

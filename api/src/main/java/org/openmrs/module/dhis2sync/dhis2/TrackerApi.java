@@ -31,12 +31,12 @@ public final class TrackerApi extends BaseDhis2Client {
                     .add("trackedEntityType", part.getTrackedEntityTypeUid())
                     .add("orgUnits", part.getOrgUnit())
                     .add("orgUnitMode", part.getOrgUnitMode().name())
-                    .add("fields", TrackerJson.SEARCH_FIELDS);
+                    .add("fields", GenerationJson.TRACKER.searchFields());
             for (AttributeFilter filter : part.getFilters()) {
                 params.add("filter", filter.toQueryValue(true));
             }
             return readAllPages(SEARCH_PATH, params, "trackedEntities", part.getPageSize(),
-                    node -> TrackerJson.readTrackedEntity(node));
+                    node -> GenerationJson.TRACKER.readTrackedEntity(node));
         });
     }
 
@@ -46,27 +46,27 @@ public final class TrackerApi extends BaseDhis2Client {
             QueryParams params = new QueryParams().add("trackedEntities", String.join(";", chunk))
                     .add("program", programUid)
                     .add("orgUnitMode", OrgUnitMode.ACCESSIBLE.name())
-                    .add("fields", TrackerJson.ENROLLMENT_FIELDS);
-            return readAllPages(SEARCH_PATH, params, "trackedEntities", UID_CHUNK, node -> TrackerJson.readTrackedEntity(node));
+                    .add("fields", GenerationJson.TRACKER.enrollmentFields());
+            return readAllPages(SEARCH_PATH, params, "trackedEntities", UID_CHUNK, node -> GenerationJson.TRACKER.readTrackedEntity(node));
         });
     }
 
     @Override
     public ImportResult importTrackedEntities(List<TrackedEntity> entities, ImportMode mode) {
         List<SentObject> sent = SentObject.ofTrackedEntities(entities);
-        return entities.isEmpty() ? ImportResult.empty() : post(TrackerJson.trackedEntities(entities), sent, mode);
+        return entities.isEmpty() ? ImportResult.empty() : post(GenerationJson.TRACKER.trackedEntities(entities), sent, mode);
     }
 
     @Override
     public ImportResult importEnrollments(List<Enrollment> enrollments, ImportMode mode) {
         List<SentObject> sent = SentObject.ofEnrollments(enrollments);
-        return enrollments.isEmpty() ? ImportResult.empty() : post(TrackerJson.enrollments(enrollments), sent, mode);
+        return enrollments.isEmpty() ? ImportResult.empty() : post(GenerationJson.TRACKER.enrollments(enrollments), sent, mode);
     }
 
     @Override
     public ImportResult importEvents(List<Event> events, ImportMode mode) {
         List<SentObject> sent = SentObject.ofEvents(events);
-        return events.isEmpty() ? ImportResult.empty() : post(TrackerJson.events(events), sent, mode);
+        return events.isEmpty() ? ImportResult.empty() : post(GenerationJson.TRACKER.events(events), sent, mode);
     }
 
     private ImportResult post(com.fasterxml.jackson.databind.JsonNode body, List<SentObject> sent, ImportMode mode) {

@@ -34,7 +34,8 @@ public class Dhis2ClientFactory implements Supplier<Dhis2Client> {
                 ? Dhis2Connection.withToken(current.getUrl(), secret)
                 : Dhis2Connection.withPassword(current.getUrl(), current.getUsername(), secret);
         Duration timeout = Duration.ofSeconds(current.getTimeoutSeconds());
-        return Dhis2Clients.create(connection.withApi(current.getApi()).withTimeouts(timeout, timeout));
+        return Dhis2Clients.create(
+                connection.withApi(current.getApi()).withTimeouts(Dhis2Connection.DEFAULT_CONNECT_TIMEOUT, timeout));
     }
 
     /** {@link #open()}: each run gets a client of its own and closes it. */

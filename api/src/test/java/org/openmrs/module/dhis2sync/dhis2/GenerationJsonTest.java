@@ -16,8 +16,8 @@ class GenerationJsonTest {
     @Test
     void trackerPayloadIsTheCapturedNestedImport() {
         JsonNode captured = ReferenceReplies.requestBody("2.41.9.1", "new-te");
-        TrackedEntity te = TrackerJson.readTrackedEntity(captured.get("trackedEntities").get(0));
-        ObjectNode written = TrackerJson.trackedEntities(List.of(te));
+        TrackedEntity te = GenerationJson.TRACKER.readTrackedEntity(captured.get("trackedEntities").get(0));
+        ObjectNode written = GenerationJson.TRACKER.trackedEntities(List.of(te));
         // the model has no completedAt on events: DHIS2 sets it when an event is completed
         ObjectNode expected = captured.deepCopy();
         ((ObjectNode) expected.at("/trackedEntities/0/enrollments/0/events/0")).remove("completedAt");
@@ -30,19 +30,19 @@ class GenerationJsonTest {
     @Test
     void legacyPayloadIsTheCapturedOne() {
         JsonNode captured = ReferenceReplies.requestBody("2.41.9.1", "reopen-depr-r1-create-tei");
-        TrackedEntity te = LegacyJson.readTrackedEntity(captured.get("trackedEntityInstances").get(0));
-        assertThat(LegacyJson.trackedEntities(List.of(te))).isEqualTo(captured);
+        TrackedEntity te = GenerationJson.LEGACY.readTrackedEntity(captured.get("trackedEntityInstances").get(0));
+        assertThat(GenerationJson.LEGACY.trackedEntities(List.of(te))).isEqualTo(captured);
 
         JsonNode enrollments = ReferenceReplies.requestBody("2.41.9.1", "reopen-depr-r4-reopen-completed-while-other-active");
-        Enrollment enrollment = LegacyJson.readEnrollment(enrollments.get("enrollments").get(0), null);
-        assertThat(LegacyJson.enrollments(List.of(enrollment))).isEqualTo(enrollments);
+        Enrollment enrollment = GenerationJson.LEGACY.readEnrollment(enrollments.get("enrollments").get(0), null);
+        assertThat(GenerationJson.LEGACY.enrollments(List.of(enrollment))).isEqualTo(enrollments);
     }
 
     @Test
     void legacyEventUsesEventDate() {
         JsonNode captured = ReferenceReplies.requestBody("2.41.9.1", "depr-evt");
-        Event event = LegacyJson.readEvent(captured, null, null);
-        ObjectNode written = LegacyJson.event(event, event.getEnrollmentUid(), event.getTrackedEntityUid());
+        Event event = GenerationJson.LEGACY.readEvent(captured, null, null);
+        ObjectNode written = GenerationJson.LEGACY.event(event, event.getEnrollmentUid(), event.getTrackedEntityUid());
         ObjectNode expected = captured.deepCopy();
         expected.remove("completedDate");
         assertThat(written).isEqualTo(expected);
@@ -54,16 +54,16 @@ class GenerationJsonTest {
                 EnrollmentStatus.ACTIVE, LocalDate.of(2024, 4, 1), null, LocalDate.of(2024, 5, 1), List.of());
         Enrollment completed = new Enrollment("EnNewApi002", "TeNewApi001", "PrgVerify01", "OuVerify001",
                 EnrollmentStatus.COMPLETED, LocalDate.of(2024, 4, 1), null, LocalDate.of(2024, 5, 1), List.of());
-        assertThat(TrackerJson.enrollment(active, "TeNewApi001").has("completedAt")).isFalse();
-        assertThat(TrackerJson.enrollment(completed, "TeNewApi001").get("completedAt").asText()).isEqualTo("2024-05-01");
-        assertThat(LegacyJson.enrollment(completed, "TeNewApi001").get("completedDate").asText()).isEqualTo("2024-05-01");
-        assertThat(TrackerJson.enrollment(active, "TeNewApi001").get("occurredAt").asText()).isEqualTo("2024-04-01");
+        assertThat(GenerationJson.TRACKER.enrollment(active, "TeNewApi001").has("completedAt")).isFalse();
+        assertThat(GenerationJson.TRACKER.enrollment(completed, "TeNewApi001").get("completedAt").asText()).isEqualTo("2024-05-01");
+        assertThat(GenerationJson.LEGACY.enrollment(completed, "TeNewApi001").get("completedDate").asText()).isEqualTo("2024-05-01");
+        assertThat(GenerationJson.TRACKER.enrollment(active, "TeNewApi001").get("occurredAt").asText()).isEqualTo("2024-04-01");
     }
 
     @Test
     void readsTheDeprecatedSearchReply() {
         JsonNode reply = ReferenceReplies.reply("2.41.9.1", "depr-search").json();
-        TrackedEntity te = LegacyJson.readTrackedEntity(reply.get("trackedEntityInstances").get(0));
+        TrackedEntity te = GenerationJson.LEGACY.readTrackedEntity(reply.get("trackedEntityInstances").get(0));
         assertThat(te.getUid()).isEqualTo("TeiDepr0001");
         assertThat(te.getOrgUnit()).isEqualTo("OuVerify001");
         assertThat(te.getAttributes()).contains(new AttributeValue("TeaNatIdNo1", "NID-DEPR-0001"));
@@ -75,18 +75,18 @@ class GenerationJsonTest {
 
     @Test
     void readsDatesAndDateTimesOfBothGenerations() {
-        Enrollment legacy = LegacyJson.readEnrollment(ReferenceReplies.reply("2.41.9.1", "depr-get-enr").json(), null);
+        Enrollment legacy = GenerationJson.LEGACY.readEnrollment(ReferenceReplies.reply("2.41.9.1", "depr-get-enr").json(), null);
         assertThat(legacy.getEnrolledAt()).isEqualTo(LocalDate.of(2024, 1, 10));
         assertThat(legacy.getOccurredAt()).isEqualTo(LocalDate.of(2024, 1, 9));
-        Event legacyEvent = LegacyJson.readEvent(ReferenceReplies.reply("2.41.9.1", "depr-get-evt").json(), null, null);
+        Event legacyEvent = GenerationJson.LEGACY.readEvent(ReferenceReplies.reply("2.41.9.1", "depr-get-evt").json(), null, null);
         assertThat(legacyEvent.getOccurredAt()).isEqualTo(LocalDate.of(2024, 1, 11));
         assertThat(legacyEvent.getDataValues()).hasSize(3);
 
-        Enrollment tracker = TrackerJson.readEnrollment(ReferenceReplies.reply("2.41.9.1", "new-get-en").json(), null);
+        Enrollment tracker = GenerationJson.TRACKER.readEnrollment(ReferenceReplies.reply("2.41.9.1", "new-get-en").json(), null);
         assertThat(tracker.getEnrolledAt()).isEqualTo(LocalDate.of(2024, 4, 1));
         assertThat(tracker.getOccurredAt()).isEqualTo(LocalDate.of(2024, 3, 30));
         assertThat(tracker.getTrackedEntityUid()).isEqualTo("TeNewApi001");
-        Event trackerEvent = TrackerJson.readEvent(ReferenceReplies.reply("2.41.9.1", "new-get-ev").json(), null, null);
+        Event trackerEvent = GenerationJson.TRACKER.readEvent(ReferenceReplies.reply("2.41.9.1", "new-get-ev").json(), null, null);
         assertThat(trackerEvent.getOccurredAt()).isEqualTo(LocalDate.of(2024, 4, 2));
         assertThat(trackerEvent.getProgramStageUid()).isEqualTo("StgVisit001");
 
@@ -97,12 +97,12 @@ class GenerationJsonTest {
     @Test
     void readsTrackerSearchRepliesOfBothVersions() {
         JsonNode v41 = ReferenceReplies.reply("2.41.9.1", "new-search").json();
-        TrackedEntity te = TrackerJson.readTrackedEntity(v41.get("trackedEntities").get(0));
+        TrackedEntity te = GenerationJson.TRACKER.readTrackedEntity(v41.get("trackedEntities").get(0));
         assertThat(te.getUid()).isEqualTo("TeNewApi001");
         assertThat(te.getEnrollments().get(0).getEvents().get(0).getDataValues()).hasSize(3);
 
         JsonNode v42 = ReferenceReplies.reply("2.42.5.2", "20-get-trackedEntities-filter-in").json();
-        assertThat(Json.listOf(v42, "trackedEntities", "test")).extracting(n -> TrackerJson.readTrackedEntity(n).getUid())
+        assertThat(Json.listOf(v42, "trackedEntities", "test")).extracting(n -> GenerationJson.TRACKER.readTrackedEntity(n).getUid())
                 .containsExactly("TeBatch0003", "TeBatch0001", "TeNewApi001");
     }
 

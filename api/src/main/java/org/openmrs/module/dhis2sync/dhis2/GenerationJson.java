@@ -9,31 +9,54 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * JSON of the tracker API ({@code /api/tracker}, DHIS2 2.41+): {@code trackedEntity}, {@code enrolledAt} /
- * {@code occurredAt} / {@code completedAt}, events' {@code occurredAt}. {@code completedAt} is sent only with
- * status COMPLETED: 2.42 refuses it otherwise (E1051/E1052).
+ * Tracked entities, enrollments and events as JSON, for either API generation: the two carry the same objects under
+ * different names. Deprecated API (DHIS2 2.30–2.41): {@code trackedEntityInstance}, {@code enrollmentDate} /
+ * {@code incidentDate} / {@code completedDate}, events' {@code eventDate}. Tracker API ({@code /api/tracker}, 2.41+):
+ * {@code trackedEntity}, {@code enrolledAt} / {@code occurredAt} / {@code completedAt}, events' {@code occurredAt}.
+ * {@code completedAt} goes only with status COMPLETED (2.42 refuses it otherwise: E1051/E1052). An empty value clears
+ * what DHIS2 holds (a voided obs).
  */
-final class TrackerJson {
+final class GenerationJson {
 
-    static final String SEARCH_FIELDS = "trackedEntity,trackedEntityType,orgUnit,attributes[attribute,value]";
-    static final String ENROLLMENT_FIELDS = "trackedEntity,enrollments[enrollment,trackedEntity,program,orgUnit,status,"
-            + "enrolledAt,occurredAt,completedAt,events[event,enrollment,program,programStage,orgUnit,status,occurredAt]]";
+    static final GenerationJson LEGACY = new GenerationJson(new Keys("trackedEntityInstances", "trackedEntityInstance",
+            "enrollmentDate", "incidentDate", "completedDate", "eventDate", true));
+    static final GenerationJson TRACKER = new GenerationJson(new Keys("trackedEntities", "trackedEntity", "enrolledAt",
+            "occurredAt", "completedAt", "occurredAt", false));
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private TrackerJson() {
+    private final Keys keys;
+    private final String searchFields;
+    private final String enrollmentFields;
+
+    private GenerationJson(Keys keys) {
+        this.keys = keys;
+        this.searchFields = keys.trackedEntity + ",trackedEntityType,orgUnit,attributes[attribute,value]";
+        this.enrollmentFields = keys.trackedEntity + ",enrollments[enrollment," + keys.trackedEntity
+                + ",program,orgUnit,status," + keys.enrolledAt + "," + keys.occurredAt + "," + keys.completedAt
+                + ",events[event,enrollment,program,programStage,orgUnit,status," + keys.eventDate + "]]";
     }
 
-    static ObjectNode trackedEntities(List<TrackedEntity> entities) {
+    /** The {@code fields} of a search: the tracked entity and its attributes. */
+    String searchFields() {
+        return searchFields;
+    }
+
+    /** The {@code fields} that read tracked entities with their enrollments and events. */
+    String enrollmentFields() {
+        return enrollmentFields;
+    }
+
+    ObjectNode trackedEntities(List<TrackedEntity> entities) {
         ObjectNode root = NODES.objectNode();
-        ArrayNode list = root.putArray("trackedEntities");
+        ArrayNode list = root.putArray(keys.trackedEntityList);
         for (TrackedEntity te : entities) {
             list.add(trackedEntity(te));
         }
         return root;
     }
 
-    static ObjectNode enrollments(List<Enrollment> enrollments) {
+    ObjectNode enrollments(List<Enrollment> enrollments) {
         ObjectNode root = NODES.objectNode();
         ArrayNode list = root.putArray("enrollments");
         for (Enrollment enrollment : enrollments) {
@@ -42,7 +65,7 @@ final class TrackerJson {
         return root;
     }
 
-    static ObjectNode events(List<Event> events) {
+    ObjectNode events(List<Event> events) {
         ObjectNode root = NODES.objectNode();
         ArrayNode list = root.putArray("events");
         for (Event event : events) {
@@ -51,9 +74,9 @@ final class TrackerJson {
         return root;
     }
 
-    static ObjectNode trackedEntity(TrackedEntity te) {
+    ObjectNode trackedEntity(TrackedEntity te) {
         ObjectNode node = NODES.objectNode();
-        node.put("trackedEntity", te.getUid());
+        node.put(keys.trackedEntity, te.getUid());
         Json.put(node, "trackedEntityType", te.getTrackedEntityType());
         Json.put(node, "orgUnit", te.getOrgUnit());
         ArrayNode attributes = node.putArray("attributes");
@@ -71,17 +94,17 @@ final class TrackerJson {
         return node;
     }
 
-    static ObjectNode enrollment(Enrollment enrollment, String trackedEntityUid) {
+    ObjectNode enrollment(Enrollment enrollment, String trackedEntityUid) {
         ObjectNode node = NODES.objectNode();
         node.put("enrollment", enrollment.getUid());
-        Json.put(node, "trackedEntity", trackedEntityUid);
+        Json.put(node, keys.trackedEntity, trackedEntityUid);
         Json.put(node, "program", enrollment.getProgramUid());
         Json.put(node, "orgUnit", enrollment.getOrgUnit());
         Json.put(node, "status", enrollment.getStatus());
-        Json.put(node, "enrolledAt", enrollment.getEnrolledAt());
-        Json.put(node, "occurredAt", enrollment.getOccurredAt() != null ? enrollment.getOccurredAt() : enrollment.getEnrolledAt());
+        Json.put(node, keys.enrolledAt, enrollment.getEnrolledAt());
+        Json.put(node, keys.occurredAt, enrollment.getOccurredAt() != null ? enrollment.getOccurredAt() : enrollment.getEnrolledAt());
         if (enrollment.getStatus() == EnrollmentStatus.COMPLETED) {
-            Json.put(node, "completedAt", enrollment.getCompletedAt());
+            Json.put(node, keys.completedAt, enrollment.getCompletedAt());
         }
         if (!enrollment.getEvents().isEmpty()) {
             ArrayNode events = node.putArray("events");
@@ -92,15 +115,18 @@ final class TrackerJson {
         return node;
     }
 
-    static ObjectNode event(Event event, String enrollmentUid, String trackedEntityUid) {
+    ObjectNode event(Event event, String enrollmentUid, String trackedEntityUid) {
         ObjectNode node = NODES.objectNode();
         node.put("event", event.getUid());
         Json.put(node, "enrollment", enrollmentUid);
+        if (keys.eventCarriesTrackedEntity) {
+            Json.put(node, keys.trackedEntity, trackedEntityUid);
+        }
         Json.put(node, "program", event.getProgramUid());
         Json.put(node, "programStage", event.getProgramStageUid());
         Json.put(node, "orgUnit", event.getOrgUnit());
         Json.put(node, "status", event.getStatus());
-        Json.put(node, "occurredAt", event.getOccurredAt());
+        Json.put(node, keys.eventDate, event.getOccurredAt());
         ArrayNode values = node.putArray("dataValues");
         for (DataValue value : event.getDataValues()) {
             ObjectNode dataValue = values.addObject();
@@ -110,8 +136,8 @@ final class TrackerJson {
         return node;
     }
 
-    static TrackedEntity readTrackedEntity(JsonNode node) {
-        String uid = Json.text(node, "trackedEntity");
+    TrackedEntity readTrackedEntity(JsonNode node) {
+        String uid = Json.text(node, keys.trackedEntity);
         List<AttributeValue> attributes = new ArrayList<>();
         for (JsonNode attribute : Json.array(node, "attributes")) {
             attributes.add(new AttributeValue(Json.text(attribute, "attribute"), Json.text(attribute, "value")));
@@ -124,28 +150,50 @@ final class TrackerJson {
                 enrollments);
     }
 
-    static Enrollment readEnrollment(JsonNode node, String trackedEntityUid) {
+    Enrollment readEnrollment(JsonNode node, String trackedEntityUid) {
         String uid = Json.text(node, "enrollment");
-        String teUid = Json.text(node, "trackedEntity") != null ? Json.text(node, "trackedEntity")
+        String teUid = Json.text(node, keys.trackedEntity) != null ? Json.text(node, keys.trackedEntity)
                 : trackedEntityUid;
         List<Event> events = new ArrayList<>();
         for (JsonNode event : Json.array(node, "events")) {
             events.add(readEvent(event, uid, teUid));
         }
         return new Enrollment(uid, teUid, Json.text(node, "program"), Json.text(node, "orgUnit"),
-                Json.enumValue(node, "status", EnrollmentStatus.class), Json.date(node, "enrolledAt"),
-                Json.date(node, "occurredAt"), Json.date(node, "completedAt"), events);
+                Json.enumValue(node, "status", EnrollmentStatus.class), Json.date(node, keys.enrolledAt),
+                Json.date(node, keys.occurredAt), Json.date(node, keys.completedAt), events);
     }
 
-    static Event readEvent(JsonNode node, String enrollmentUid, String trackedEntityUid) {
+    Event readEvent(JsonNode node, String enrollmentUid, String trackedEntityUid) {
         List<DataValue> values = new ArrayList<>();
         for (JsonNode value : Json.array(node, "dataValues")) {
             values.add(new DataValue(Json.text(value, "dataElement"), Json.text(value, "value")));
         }
         return new Event(Json.text(node, "event"),
                 Json.text(node, "enrollment") != null ? Json.text(node, "enrollment") : enrollmentUid,
-                Json.text(node, "trackedEntity") != null ? Json.text(node, "trackedEntity") : trackedEntityUid,
+                Json.text(node, keys.trackedEntity) != null ? Json.text(node, keys.trackedEntity) : trackedEntityUid,
                 Json.text(node, "program"), Json.text(node, "programStage"), Json.text(node, "orgUnit"),
-                Json.enumValue(node, "status", EventStatus.class), Json.date(node, "occurredAt"), values);
+                Json.enumValue(node, "status", EventStatus.class), Json.date(node, keys.eventDate), values);
+    }
+
+    /** The names one generation gives the same things. */
+    private static final class Keys {
+        final String trackedEntityList;
+        final String trackedEntity;
+        final String enrolledAt;
+        final String occurredAt;
+        final String completedAt;
+        final String eventDate;
+        final boolean eventCarriesTrackedEntity;
+
+        Keys(String trackedEntityList, String trackedEntity, String enrolledAt, String occurredAt, String completedAt,
+                String eventDate, boolean eventCarriesTrackedEntity) {
+            this.trackedEntityList = trackedEntityList;
+            this.trackedEntity = trackedEntity;
+            this.enrolledAt = enrolledAt;
+            this.occurredAt = occurredAt;
+            this.completedAt = completedAt;
+            this.eventDate = eventDate;
+            this.eventCarriesTrackedEntity = eventCarriesTrackedEntity;
+        }
     }
 }
