@@ -1,16 +1,28 @@
 package org.openmrs.module.dhis2sync.sync;
 
-/** Created / updated / failed counts of one category, at one moment of a run. */
+/**
+ * One category's counts at one moment of a run: records created, updated and failed in DHIS2, records looked at so far
+ * (some need nothing sent, e.g. an encounter outside every enrollment) and the total the run found to look at.
+ */
 public final class CategoryCounts {
 
     private final int created;
     private final int updated;
     private final int failed;
+    private final int processed;
+    private final int total;
 
-    public CategoryCounts(int created, int updated, int failed) {
+    public CategoryCounts(int created, int updated, int failed, int processed, int total) {
         this.created = created;
         this.updated = updated;
         this.failed = failed;
+        this.processed = processed;
+        this.total = total;
+    }
+
+    /** Counts of a finished run read back from its log row: only what the log keeps. */
+    public static CategoryCounts logged(int created, int updated) {
+        return new CategoryCounts(created, updated, 0, created + updated, created + updated);
     }
 
     public int getCreated() {
@@ -25,7 +37,13 @@ public final class CategoryCounts {
         return failed;
     }
 
+    /** Records of this category looked at so far. */
     public int getDone() {
-        return created + updated + failed;
+        return processed;
+    }
+
+    /** Records of this category the run has to look at; known once the run reached the category. */
+    public int getTotal() {
+        return total;
     }
 }

@@ -29,7 +29,24 @@ public final class RunProgress {
 
     public CategoryCounts get(SyncCategory category) {
         CategoryCounts c = counts.get(category);
-        return c == null ? new CategoryCounts(0, 0, 0) : c;
+        return c == null ? new CategoryCounts(0, 0, 0, 0, 0) : c;
+    }
+
+    /**
+     * How far the run is, 0–100: records looked at over records to look at. Each category's total is known only when
+     * the run reaches it, so the figure can step back a little when a category starts.
+     */
+    public int getPercent() {
+        if ("done".equals(phase)) {
+            return 100;
+        }
+        long done = 0;
+        long total = 0;
+        for (CategoryCounts c : counts.values()) {
+            done += c.getDone();
+            total += c.getTotal();
+        }
+        return total == 0 ? 0 : (int) Math.min(99, done * 100 / total);
     }
 
     public int getAmbiguous() {

@@ -52,6 +52,16 @@ public final class RunTally {
         }
     }
 
+    /** The run found this many records of the category to look at. */
+    public synchronized void total(SyncCategory category, int total) {
+        slot(counts, category)[4] = total;
+    }
+
+    /** A chunk of this many records of the category has been looked at. */
+    public synchronized void processed(SyncCategory category, int records) {
+        slot(counts, category)[3] += records;
+    }
+
     public synchronized void pending(PendingRecord record) {
         slot(pendingCounts, record.getCategory())[0]++;
         if (pending.size() < LIST_CAP) {
@@ -68,7 +78,7 @@ public final class RunTally {
     private static int[] slot(Map<SyncCategory, int[]> map, SyncCategory category) {
         int[] slot = map.get(category);
         if (slot == null) {
-            slot = new int[3];
+            slot = new int[5];
             map.put(category, slot);
         }
         return slot;
@@ -78,7 +88,7 @@ public final class RunTally {
         Map<SyncCategory, CategoryCounts> snapshot = new EnumMap<>(SyncCategory.class);
         for (SyncCategory category : SyncCategory.values()) {
             int[] c = slot(counts, category);
-            snapshot.put(category, new CategoryCounts(c[0], c[1], c[2]));
+            snapshot.put(category, new CategoryCounts(c[0], c[1], c[2], c[3], Math.max(c[3], c[4])));
         }
         return new RunProgress(phase, snapshot, ambiguousCount);
     }

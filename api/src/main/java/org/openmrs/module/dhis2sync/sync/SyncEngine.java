@@ -31,6 +31,9 @@ public class SyncEngine {
      */
     public static final long MARKER_OVERLAP_MILLIS = 60_000L;
 
+    /** Ids per query when a delta is counted for progress. */
+    private static final int COUNT_PAGE = 10_000;
+
     private final ClinicalSource source;
     private final TrackerStore store;
     private final Supplier<Date> clock;
@@ -58,14 +61,14 @@ public class SyncEngine {
 
         tally.phase("patients");
         walk(run, SyncCategory.INSTANCE, source::loadPatientsByUuid, PatientRecord::getUuid,
-                (since, after) -> source.changedPatientIds(program, since, after, batchSize), source::loadPatients,
+                (since, after, limit) -> source.changedPatientIds(program, since, after, limit), source::loadPatients,
                 chunk -> patients.sync(run, chunk), heartbeat);
 
         tally.phase("enrollments");
         Date eventMarker = store.marker(mappingUuid, SyncCategory.EVENT);
         List<EnrollmentRecord> created = new ArrayList<>();
         walk(run, SyncCategory.ENROLLMENT, source::loadEnrollmentsByUuid, EnrollmentRecord::getUuid,
-                (since, after) -> source.changedEnrollmentIds(program, since, after, batchSize),
+                (since, after, limit) -> source.changedEnrollmentIds(program, since, after, limit),
                 source::loadEnrollments, chunk -> {
                     List<EnrollmentRecord> createdNow = enrollments.sync(run, chunk);
                     if (eventMarker != null) {
@@ -75,7 +78,7 @@ public class SyncEngine {
 
         tally.phase("events");
         walk(run, SyncCategory.EVENT, source::loadEncountersByUuid, EncounterRecord::getUuid,
-                (since, after) -> source.changedEncounterIds(program, config.feeds(), since, after, batchSize),
+                (since, after, limit) -> source.changedEncounterIds(program, config.feeds(), since, after, limit),
                 source::loadEncounters, chunk -> events.sync(run, chunk, false), heartbeat);
         // encounters that lay before the event marker but belong to an enrollment created only now
         for (EnrollmentRecord enrollment : created) {
@@ -100,6 +103,8 @@ public class SyncEngine {
             java.util.function.Consumer<List<R>> step, Runnable heartbeat) {
         Set<String> retried = new HashSet<>();
         List<String> failed = store.failedUuids(run.mappingUuid(), category);
+        Date since = store.marker(run.mappingUuid(), category);
+        run.tally().total(category, failed.size() + count(delta, since));
         for (int from = 0; from < failed.size(); from += run.batchSize()) {
             List<String> uuids = failed.subList(from, Math.min(failed.size(), from + run.batchSize()));
             List<R> records = loadByUuid.apply(uuids);
@@ -114,12 +119,12 @@ public class SyncEngine {
             }
             retried.addAll(found);
             step.accept(records);
+            run.tally().processed(category, uuids.size());
             heartbeat.run();
         }
-        Date since = store.marker(run.mappingUuid(), category);
         int after = 0;
         while (true) {
-            List<Integer> ids = delta.ids(since, after);
+            List<Integer> ids = delta.ids(since, after, run.batchSize());
             if (ids.isEmpty()) {
                 break;
             }
@@ -131,11 +136,26 @@ public class SyncEngine {
                 }
             }
             step.accept(records);
+            run.tally().processed(category, ids.size());
             heartbeat.run();
         }
     }
 
+    /** The size of a delta, for progress: its ids only, in large pages (a cheap indexed scan). */
+    private static int count(DeltaQuery delta, Date since) {
+        int count = 0;
+        int after = 0;
+        while (true) {
+            List<Integer> ids = delta.ids(since, after, COUNT_PAGE);
+            count += ids.size();
+            if (ids.size() < COUNT_PAGE) {
+                return count;
+            }
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
     private interface DeltaQuery {
-        List<Integer> ids(Date since, int afterId);
+        List<Integer> ids(Date since, int afterId, int limit);
     }
 }

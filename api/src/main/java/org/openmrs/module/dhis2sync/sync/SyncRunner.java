@@ -3,7 +3,9 @@ package org.openmrs.module.dhis2sync.sync;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -32,6 +34,7 @@ public class SyncRunner {
     public static final long STALE_LOCK_MILLIS = 10 * 60_000L;
     private static final long HEARTBEAT_EVERY_MILLIS = 30_000L;
     private static final int DETAILS_CAP = 60_000;
+    private static final int RECENT_RUNS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
 
@@ -45,6 +48,13 @@ public class SyncRunner {
     private final Executor executor;
     private final Supplier<Date> clock;
     private final ConcurrentMap<String, ActiveRun> active = new ConcurrentHashMap<>();
+    /** The last runs that finished here, with their exact counts and errors (older ones are read from the log). */
+    private final Map<String, RunState> finished = Collections.synchronizedMap(new LinkedHashMap<String, RunState>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, RunState> eldest) {
+            return size() > RECENT_RUNS;
+        }
+    });
 
     public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
             Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock) {
@@ -88,6 +98,10 @@ public class SyncRunner {
             RunProgress progress = run.tally.progress();
             return new RunState(runId, run.request.getMappingUuid(), run.request.getMappingName(), SyncStatus.RUNNING,
                     run.startDate, null, progress, run.tally.failureMessages(), null);
+        }
+        RunState recent = finished.get(runId);
+        if (recent != null) {
+            return recent;
         }
         SyncLog row = tx.execute(status -> logs.findByRunId(runId));
         return row == null ? null : fromLog(row);
@@ -214,6 +228,9 @@ public class SyncRunner {
                             : null);
                 }
                 logs.save(row);
+                finished.put(run.runId, new RunState(run.runId, run.request.getMappingUuid(),
+                        run.request.getMappingName(), row.getStatus(), run.startDate, row.getEndDate(), progress,
+                        run.tally.failureMessages(), row.getStatusInfo()));
             });
         } finally {
             release(run.request.getMappingUuid(), run.runId);
@@ -250,9 +267,10 @@ public class SyncRunner {
 
     private static RunState fromLog(SyncLog row) {
         java.util.Map<SyncCategory, CategoryCounts> counts = new java.util.EnumMap<>(SyncCategory.class);
-        counts.put(SyncCategory.INSTANCE, new CategoryCounts(row.getPatientsCreated(), row.getPatientsUpdated(), 0));
-        counts.put(SyncCategory.ENROLLMENT, new CategoryCounts(row.getEnrollmentsCreated(), row.getEnrollmentsUpdated(), 0));
-        counts.put(SyncCategory.EVENT, new CategoryCounts(row.getEventsCreated(), row.getEventsUpdated(), 0));
+        counts.put(SyncCategory.INSTANCE, CategoryCounts.logged(row.getPatientsCreated(), row.getPatientsUpdated()));
+        counts.put(SyncCategory.ENROLLMENT,
+                CategoryCounts.logged(row.getEnrollmentsCreated(), row.getEnrollmentsUpdated()));
+        counts.put(SyncCategory.EVENT, CategoryCounts.logged(row.getEventsCreated(), row.getEventsUpdated()));
         String phase = row.getStatus() == SyncStatus.RUNNING ? "interrupted" : "done";
         return new RunState(row.getRunId(), row.getMappingUuid(), row.getMappingName(), row.getStatus(),
                 row.getStartDate(), row.getEndDate(), new RunProgress(phase, counts, row.getAmbiguousCount()),

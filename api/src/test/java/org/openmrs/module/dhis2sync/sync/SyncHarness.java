@@ -56,6 +56,9 @@ public final class SyncHarness implements AutoCloseable {
     public final InMemoryClinicalSource openmrs = new InMemoryClinicalSource();
     public final TrackerStore store;
     public final SyncRunner runner;
+    public final SyncEngine engine;
+    /** A client factory for this fake DHIS2, for runners a test builds itself. */
+    public final java.util.function.Supplier<org.openmrs.module.dhis2sync.dhis2.Dhis2Client> clients;
     public final String mappingUuid = "a1b2c3d4-0000-4000-8000-000mapping001";
     private final AtomicLong clock = new AtomicLong(LocalDateTime.of(2026, 1, 1, 8, 0).atZone(
             java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
@@ -80,9 +83,9 @@ public final class SyncHarness implements AutoCloseable {
                 super.saveInstanceTrackers(trackers);
             }
         };
-        SyncEngine engine = new SyncEngine(openmrs, store, this::now);
-        runner = new SyncRunner(engine, db.getTransactions(), db.syncLogDao(), db.runLockDao(),
-                () -> Dhis2Clients.create(connection),
+        engine = new SyncEngine(openmrs, store, this::now);
+        clients = () -> Dhis2Clients.create(connection);
+        runner = new SyncRunner(engine, db.getTransactions(), db.syncLogDao(), db.runLockDao(), clients,
                 () -> settings, Runnable::run, this::now);
         mapping = mapping(true);
         openmrs.setNow(now());
@@ -148,6 +151,10 @@ public final class SyncHarness implements AutoCloseable {
 
     public RunTally validate() {
         return runner.validate(request());
+    }
+
+    public RunSettings settings() {
+        return settings;
     }
 
     public Date now() {
