@@ -13,8 +13,8 @@ import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncStatus;
 
 /**
- * A run going or finished: phase, counts per category, the first error messages. A run does not know its totals
- * while it goes (that would cost a preview), so {@code percent} is given only once it has finished.
+ * A run going or finished: phase, counts per category (done of total: a category's total is known once the run
+ * reaches it), percent, the first error messages.
  */
 public final class RunBody {
 
@@ -27,7 +27,7 @@ public final class RunBody {
     private final String endDate;
     private final Map<String, Counts> counts;
     private final int ambiguous;
-    private final Integer percent;
+    private final int percent;
     private final List<String> errors;
     private final String statusInfo;
 
@@ -42,12 +42,13 @@ public final class RunBody {
         this.endDate = Iso.moment(state.getEndDate());
         Map<String, Counts> byCategory = new LinkedHashMap<>();
         for (SyncCategory category : SyncCategory.values()) {
-            byCategory.put(category.name(), new Counts(progress == null ? new CategoryCounts(0, 0, 0)
+            byCategory.put(category.name(), new Counts(progress == null ? new CategoryCounts(0, 0, 0, 0, 0)
                     : progress.get(category)));
         }
         this.counts = Collections.unmodifiableMap(byCategory);
         this.ambiguous = progress == null ? 0 : progress.getAmbiguous();
-        this.percent = state.getStatus() == null || state.getStatus() == SyncStatus.RUNNING ? null : 100;
+        this.percent = state.getStatus() != null && state.getStatus() != SyncStatus.RUNNING ? 100
+                : progress == null ? 0 : progress.getPercent();
         this.errors = state.getErrors() == null ? Collections.<String>emptyList()
                 : Collections.unmodifiableList(new ArrayList<>(state.getErrors()));
         this.statusInfo = state.getStatusInfo();
@@ -93,7 +94,7 @@ public final class RunBody {
         return ambiguous;
     }
 
-    public Integer getPercent() {
+    public int getPercent() {
         return percent;
     }
 
@@ -105,18 +106,24 @@ public final class RunBody {
         return statusInfo;
     }
 
-    /** Created / updated / failed / done of one category. */
+    /** Created / updated / failed / done / total of one category. */
     public static final class Counts {
         private final int created;
         private final int updated;
         private final int failed;
         private final int done;
+        private final int total;
 
         Counts(CategoryCounts counts) {
             this.created = counts.getCreated();
             this.updated = counts.getUpdated();
             this.failed = counts.getFailed();
             this.done = counts.getDone();
+            this.total = counts.getTotal();
+        }
+
+        public int getTotal() {
+            return total;
         }
 
         public int getCreated() {
