@@ -144,7 +144,8 @@ class RunsApiTest {
             JsonNode active = api.send(Api.getting("runs").param("active", "true")).json().path("results");
             assertThat(active.size()).isEqualTo(1);
             assertThat(active.get(0).path("status").asText()).isEqualTo("RUNNING");
-            assertThat(active.get(0).path("percent").isNull()).isTrue();
+            assertThat(active.get(0).path("percent").asInt()).isBetween(0, 99);
+            assertThat(active.get(0).path("counts").path("INSTANCE").has("total")).isTrue();
             installation.dhis2.setLatency(Duration.ZERO);
             awaitEnd(runId);
             assertThat(api.get("logs").json().path("total").asInt()).isEqualTo(1);
