@@ -57,7 +57,7 @@ public class TrackerStore {
     }
 
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
-        saveAll(trackers, instances::save);
+        saveAll(trackers, instances::save, instances::detach);
     }
 
     public Map<String, EnrollmentTracker> enrollmentTrackers(Collection<String> patientProgramUuids) {
@@ -73,7 +73,7 @@ public class TrackerStore {
     }
 
     public void saveEnrollmentTrackers(Collection<EnrollmentTracker> trackers) {
-        saveAll(trackers, enrollments::save);
+        saveAll(trackers, enrollments::save, enrollments::detach);
     }
 
     public List<EventTracker> eventTrackers(Collection<String> encounterUuids) {
@@ -84,14 +84,21 @@ public class TrackerStore {
     }
 
     public void saveEventTrackers(Collection<EventTracker> trackers) {
-        saveAll(trackers, events::save);
+        saveAll(trackers, events::save, events::detach);
     }
 
-    private <T> void saveAll(Collection<T> entities, java.util.function.Consumer<T> save) {
+    /** Saves each in one transaction, detaching each once saved (see {@code HibernateDao.detach}). */
+    private <T> void saveAll(Collection<T> entities, java.util.function.Consumer<T> save,
+            java.util.function.Consumer<Object> detach) {
         if (entities.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(status -> entities.forEach(save));
+        tx.executeWithoutResult(status -> {
+            for (T entity : entities) {
+                save.accept(entity);
+                detach.accept(entity);
+            }
+        });
     }
 
     /** Keeps a record DHIS2 refused (or that could not be sent) for the next run, counting the attempts. */
@@ -121,12 +128,10 @@ public class TrackerStore {
         if (openmrsUuids.isEmpty()) {
             return;
         }
+        // one query for the lot: this runs for every batch DHIS2 accepted, and most records never failed
         tx.executeWithoutResult(status -> {
-            for (String uuid : openmrsUuids) {
-                FailedRecord failure = failures.find(mappingUuid, category, uuid);
-                if (failure != null) {
-                    failures.delete(failure);
-                }
+            for (FailedRecord failure : failures.findByOpenmrsUuids(mappingUuid, category, openmrsUuids)) {
+                failures.delete(failure);
             }
         });
     }

@@ -1,5 +1,7 @@
 package org.openmrs.module.dhis2sync.tracking;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import org.hibernate.SessionFactory;
@@ -45,6 +47,22 @@ public class FailedRecordDao extends HibernateDao {
                 .setParameter("uuid", ColumnCheck.required("openmrsUuid", openmrsUuid))
                 .getResultList();
         return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The failures among those records of one category in that mapping (most have none). */
+    public List<FailedRecord> findByOpenmrsUuids(String mappingUuid, SyncCategory category,
+            Collection<String> openmrsUuids) {
+        List<FailedRecord> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("openmrsUuids", openmrsUuids))) {
+            found.addAll(session()
+                    .createQuery("from FailedRecord f where f.mappingUuid = :mapping and f.category = :category"
+                            + " and f.openmrsUuid in (:uuids)", FailedRecord.class)
+                    .setParameter("mapping", ColumnCheck.required("mappingUuid", mappingUuid))
+                    .setParameter("category", ColumnCheck.required("category", category))
+                    .setParameterList("uuids", chunk)
+                    .getResultList());
+        }
+        return found;
     }
 
     /** The mapping's failures, oldest first (the order they are retried in). */

@@ -56,6 +56,15 @@ public abstract class HibernateDao {
         }
     }
 
+    /**
+     * Takes a saved entity out of the transaction's persistence context. Callers saving many entities in one
+     * transaction detach each after its save: every flush dirty-checks all entities the context holds, so keeping
+     * them makes saving n entities cost n²/2 checks (half the engine's CPU at a batch of 250).
+     */
+    public void detach(Object entity) {
+        session().evict(entity);
+    }
+
     /** Whether the exception (or one of its causes) is the database refusing a duplicate unique key. */
     protected static boolean isDuplicateKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {

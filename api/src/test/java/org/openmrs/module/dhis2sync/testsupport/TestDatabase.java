@@ -59,6 +59,55 @@ public final class TestDatabase {
         return new TestDatabase(kind, name, ds);
     }
 
+    /**
+     * An H2 database in a file, in MySQL mode like {@link #create}: it outlives the JVM, for the benchmark and the
+     * drills whose processes are killed and restarted. Commits are written to the file at once (WRITE_DELAY=0), so a
+     * process killed right after a commit loses nothing, as on MariaDB.
+     */
+    public static TestDatabase h2File(java.nio.file.Path file) {
+        String path = file.toAbsolutePath().toString();
+        DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:file:" + path
+                + ";MODE=MySQL;DATABASE_TO_UPPER=FALSE;WRITE_DELAY=0", "sa", "");
+        ds.setDriverClassName("org.h2.Driver");
+        return new TestDatabase(Kind.H2, path, ds);
+    }
+
+    /** A MariaDB database made by {@link #create} (perhaps in another process), opened again by its name. */
+    public static TestDatabase existingMariadb(String name) {
+        DriverManagerDataSource ds = new DriverManagerDataSource(
+                "jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT + "/" + name, "root", "");
+        ds.setDriverClassName("org.mariadb.jdbc.Driver");
+        return new TestDatabase(Kind.MARIADB, name, ds);
+    }
+
+    /** Whether the MariaDB server of the tests answers (the benchmark and drills fall back to an H2 file if not). */
+    public static boolean isMariadbReachable() {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + MARIADB_HOST + ":" + MARIADB_PORT
+                + "/?connectTimeout=2000", "root", "")) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The same database through one connection that stays open, as a server's connection pool hands a single-threaded
+     * run the same connection again; without it every transaction would open a connection (a MariaDB handshake),
+     * which a benchmark would then measure. Only for one thread at a time.
+     */
+    public TestDatabase withOneConnection() {
+        org.springframework.jdbc.datasource.SingleConnectionDataSource one =
+                new org.springframework.jdbc.datasource.SingleConnectionDataSource(dataSource.getUrl(),
+                        dataSource.getUsername(), dataSource.getPassword(), true);
+        one.setDriverClassName(kind == Kind.H2 ? "org.h2.Driver" : "org.mariadb.jdbc.Driver");
+        return new TestDatabase(kind, name, one);
+    }
+
+    /** The database's name (MariaDB) or file path (H2 file); a random name for in-memory H2. */
+    public String getName() {
+        return name;
+    }
+
     public static boolean isCi() {
         return "true".equalsIgnoreCase(System.getenv("CI"));
     }

@@ -77,6 +77,20 @@ public final class TrackingDatabase implements AutoCloseable {
         }
     }
 
+    /** The module's tables on a database made elsewhere (e.g. {@link TestDatabase#h2File}): changelog, then Hibernate. */
+    public static TrackingDatabase create(TestDatabase database) {
+        applyChangelog(database);
+        return new TrackingDatabase(database, buildSessionFactory(database));
+    }
+
+    /**
+     * Hibernate on a database that already has the module's tables (another process applied the changelog): what a
+     * restarted server does. {@link #close()} still drops the database; a process that must leave it just exits.
+     */
+    public static TrackingDatabase attach(TestDatabase database) {
+        return new TrackingDatabase(database, buildSessionFactory(database));
+    }
+
     /** Applies the module's changelog, as OpenMRS does when the module starts. */
     public static void applyChangelog(TestDatabase database) {
         try (Connection connection = database.getDataSource().getConnection()) {

@@ -72,6 +72,31 @@ class FailedRecordDaoTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Kind.class)
+    void findsTheFailuresAmongManyRecordsInOneCategoryOfOneMapping(TestDatabase.Kind kind) {
+        TrackingDatabase db = DATABASES.get(kind);
+        FailedRecordDao dao = db.failedRecordDao();
+        String mapping = UUID.randomUUID().toString();
+        String failed = UUID.randomUUID().toString();
+        String otherCategory = UUID.randomUUID().toString();
+        String fine = UUID.randomUUID().toString();
+        Date when = new Date(1_700_000_000_000L);
+        db.inTransaction(() -> {
+            dao.save(failure(mapping, SyncCategory.EVENT, failed, when));
+            dao.save(failure(mapping, SyncCategory.ENROLLMENT, otherCategory, when));
+            dao.save(failure(UUID.randomUUID().toString(), SyncCategory.EVENT, fine, when));
+            return null;
+        });
+
+        List<FailedRecord> found = db.inTransaction(
+                () -> dao.findByOpenmrsUuids(mapping, SyncCategory.EVENT, List.of(failed, otherCategory, fine)));
+
+        assertThat(found).extracting(FailedRecord::getOpenmrsUuid).containsExactly(failed);
+        assertThatThrownBy(() -> db.inTransaction(() -> dao.findByOpenmrsUuids(mapping, SyncCategory.EVENT, null)))
+                .hasMessageContaining("openmrsUuids");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
     void listsByMappingCategoryAndPage(TestDatabase.Kind kind) {
         TrackingDatabase db = DATABASES.get(kind);
         FailedRecordDao dao = db.failedRecordDao();

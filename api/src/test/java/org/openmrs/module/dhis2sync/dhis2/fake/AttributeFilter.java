@@ -86,6 +86,25 @@ final class AttributeFilter {
                 "null", "!null", "nlike", "!like").contains(s.toLowerCase(Locale.ROOT));
     }
 
+    /**
+     * The values (lower case) one of this filter's conditions limits the attribute to — {@code eq}, {@code ieq} or
+     * {@code in} — or null when no condition does; a search looks only at tracked entities holding one of them.
+     */
+    java.util.Set<String> exactValues() {
+        for (String[] c : conditions) {
+            switch (c[0]) {
+                case "eq":
+                case "ieq":
+                    return java.util.Set.of(c[1].toLowerCase(Locale.ROOT));
+                case "in":
+                    return Arrays.stream(c[1].toLowerCase(Locale.ROOT).split(";")).collect(Collectors.toSet());
+                default:
+                    break;
+            }
+        }
+        return null;
+    }
+
     boolean matches(String value) {
         for (String[] c : conditions) {
             if (!matches(c[0], c[1], value)) {

@@ -293,6 +293,7 @@ final class DeprecatedImport {
             v.storedBy = ctx.username;
             row.attributes.put(id, v);
         }
+        ctx.store.indexed(row);
         wrote = true;
     }
 
@@ -398,6 +399,7 @@ final class DeprecatedImport {
             row.completedBy = null;
         }
         row.updated = now;
+        ctx.store.indexed(row);
         wrote = true;
     }
 
@@ -538,6 +540,7 @@ final class DeprecatedImport {
             row.dataValues.put(de, v);
         }
         row.updated = now;
+        ctx.store.indexed(row);
         wrote = true;
     }
 }

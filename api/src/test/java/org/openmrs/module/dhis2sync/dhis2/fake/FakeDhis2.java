@@ -64,6 +64,14 @@ public final class FakeDhis2 implements AutoCloseable {
 
     static final String LOGIN_PATH = "/dhis-web-commons/security/login.action";
 
+    static {
+        // Without TCP_NODELAY the JDK server writes a reply's headers and body in two segments, and the second waits
+        // for the client's delayed ACK: 40 ms added to every request. Read once, when the JDK server first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Version version;
     private final Metadata metadata;
     private final FakeStore store = new FakeStore();
@@ -82,7 +90,10 @@ public final class FakeDhis2 implements AutoCloseable {
     private final Map<String, ObjectNode[]> jobs = new ConcurrentHashMap<>();
 
     private volatile Duration latency = Duration.ZERO;
+    private volatile boolean recordBodies = true;
     private final AtomicInteger failCalls = new AtomicInteger();
+    private final AtomicInteger failAfter = new AtomicInteger();
+    private final AtomicInteger stallAfter = new AtomicInteger();
     private volatile int failStatus;
     private final AtomicInteger dropCalls = new AtomicInteger();
     private final AtomicInteger stallCalls = new AtomicInteger();
@@ -264,6 +275,7 @@ public final class FakeDhis2 implements AutoCloseable {
                 row.attributes.put(k, value);
             });
             store.trackedEntities.put(row.uid, row);
+            store.indexed(row);
         }
         persist();
     }
@@ -288,6 +300,7 @@ public final class FakeDhis2 implements AutoCloseable {
             row.storedBy = username;
             row.seq = store.nextSeq();
             store.enrollments.put(row.uid, row);
+            store.indexed(row);
         }
         persist();
     }
@@ -321,6 +334,7 @@ public final class FakeDhis2 implements AutoCloseable {
             });
             row.seq = store.nextSeq();
             store.events.put(row.uid, row);
+            store.indexed(row);
         }
         persist();
     }
@@ -357,6 +371,11 @@ public final class FakeDhis2 implements AutoCloseable {
         requests.clear();
     }
 
+    /** Off: requests are still recorded and counted, without their bodies (a benchmark sends gigabytes). */
+    public void recordRequestBodies(boolean on) {
+        recordBodies = on;
+    }
+
     // ------------------------------------------------------------------ faults
 
     public void setLatency(Duration perRequest) {
@@ -368,7 +387,13 @@ public final class FakeDhis2 implements AutoCloseable {
      * sends when it fails), 4xx as a DHIS2 JSON web message.
      */
     public void failNext(int calls, int httpStatus) {
+        failNext(calls, httpStatus, 0);
+    }
+
+    /** As {@link #failNext(int, int)}, once {@code afterRequests} more requests have been answered normally. */
+    public void failNext(int calls, int httpStatus, int afterRequests) {
         failStatus = httpStatus;
+        failAfter.set(afterRequests);
         failCalls.set(calls);
     }
 
@@ -384,12 +409,26 @@ public final class FakeDhis2 implements AutoCloseable {
 
     /** The next {@code calls} requests are answered only after {@code d}. */
     public void stallNext(int calls, Duration d) {
+        stallNext(calls, d, 0);
+    }
+
+    /** As {@link #stallNext(int, Duration)}, once {@code afterRequests} more requests have been answered normally. */
+    public void stallNext(int calls, Duration d, int afterRequests) {
         stall = d;
+        stallAfter.set(afterRequests);
         stallCalls.set(calls);
     }
 
     private static boolean take(AtomicInteger counter) {
         return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    /** Whether a fault armed with a number of requests to let through first is due now. */
+    private static boolean due(AtomicInteger after, AtomicInteger calls) {
+        if (calls.get() == 0) {
+            return false;
+        }
+        return !take(after) && take(calls);
     }
 
     // ------------------------------------------------------------------ HTTP
@@ -405,10 +444,10 @@ public final class FakeDhis2 implements AutoCloseable {
             }
             Map<String, List<String>> headers = new LinkedHashMap<>();
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-            requests.add(new RecordedRequest(method, path, query, body.isEmpty() ? null : body,
+            requests.add(new RecordedRequest(method, path, query, body.isEmpty() || !recordBodies ? null : body,
                     Collections.unmodifiableMap(headers), kind(method, path)));
             sleep(latency);
-            if (take(stallCalls)) {
+            if (due(stallAfter, stallCalls)) {
                 sleep(stall);
             }
             if (take(dropCalls)) {
@@ -463,7 +502,7 @@ public final class FakeDhis2 implements AutoCloseable {
         if (rawPath.equals(LOGIN_PATH)) {
             return Reply.html(200, loginHtml());
         }
-        if (take(failCalls)) {
+        if (due(failAfter, failCalls)) {
             return failure(failStatus);
         }
         if (loginPage) {

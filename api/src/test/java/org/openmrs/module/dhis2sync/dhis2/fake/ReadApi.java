@@ -107,7 +107,7 @@ final class ReadApi {
         }
         Set<String> scope = scope(orgUnits, mode);
         List<AttributeFilter> filters = attributeFilters(q, 400);
-        List<FakeStore.TeRow> rows = ctx.store.trackedEntities.values().stream()
+        List<FakeStore.TeRow> rows = ctx.store.searchCandidates(wanted, filters).stream()
                 .filter(te -> scope.contains(te.orgUnit))
                 .filter(te -> typeId == null || typeId.equals(te.type))
                 .filter(te -> programId == null || ctx.store.enrollmentsOf(te.uid).stream()
@@ -290,7 +290,7 @@ final class ReadApi {
             throw new Refusal(Reply.error(409, "Program does not exist: " + programId));
         }
         List<AttributeFilter> filters = attributeFilters(q, 409);
-        List<FakeStore.TeRow> rows = ctx.store.trackedEntities.values().stream()
+        List<FakeStore.TeRow> rows = ctx.store.searchCandidates(wanted, filters).stream()
                 .filter(te -> scope.contains(te.orgUnit))
                 .filter(te -> typeId == null || typeId.equals(te.type))
                 .filter(te -> programId == null || ctx.store.enrollmentsOf(te.uid).stream()

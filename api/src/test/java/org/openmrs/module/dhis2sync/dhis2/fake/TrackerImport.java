@@ -567,6 +567,7 @@ final class TrackerImport {
         row.orgUnit = text(i.json, "orgUnit");
         row.updated = now;
         applyAttributes(row, i.json.path("attributes"), now);
+        ctx.store.indexed(row);
     }
 
     private void applyAttributes(FakeStore.TeRow row, JsonNode attributes, String now) {
@@ -617,7 +618,9 @@ final class TrackerImport {
         if (te != null) {
             applyAttributes(te, j.path("attributes"), now);
             te.updated = now;
+            ctx.store.indexed(te);
         }
+        ctx.store.indexed(row);
     }
 
     private void completion(FakeStore.EnRow row, String status, String completedAt) {
@@ -681,5 +684,6 @@ final class TrackerImport {
             v.storedBy = ctx.username;
         }
         row.updated = now;
+        ctx.store.indexed(row);
     }
 }
