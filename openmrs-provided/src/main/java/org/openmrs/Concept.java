@@ -2,6 +2,7 @@ package org.openmrs;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Declaration of OpenMRS core 2.5.x {@code org.openmrs.Concept} (compile only). In OpenMRS {@code getName()}
@@ -13,6 +14,8 @@ public class Concept extends BaseOpenmrsObject {
     private Integer conceptId;
     private ConceptDatatype datatype;
     private Collection<ConceptName> names;
+    private Collection<ConceptAnswer> answers;
+    private List<Concept> setMembers;
 
     public Concept() {
     }
@@ -54,5 +57,23 @@ public class Concept extends BaseOpenmrsObject {
 
     public void addName(ConceptName conceptName) {
         getNames().add(conceptName);
+    }
+
+    /** In OpenMRS: the answers, without retired answer concepts unless asked. Here: every answer set. */
+    public Collection<ConceptAnswer> getAnswers(boolean includeRetired) {
+        return answers == null ? new ArrayList<ConceptAnswer>() : answers;
+    }
+
+    public void setAnswers(Collection<ConceptAnswer> answers) {
+        this.answers = answers;
+    }
+
+    /** In OpenMRS: the non-retired members of a set concept, in sort order. Here: every member set. */
+    public List<Concept> getSetMembers() {
+        return setMembers == null ? new ArrayList<Concept>() : setMembers;
+    }
+
+    public void setSetMembers(List<Concept> setMembers) {
+        this.setMembers = setMembers;
     }
 }

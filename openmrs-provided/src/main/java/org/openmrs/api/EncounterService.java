@@ -1,10 +1,13 @@
 package org.openmrs.api;
 
+import java.util.List;
+
 import org.openmrs.Encounter;
+import org.openmrs.EncounterType;
 
 /**
  * Declaration of OpenMRS core 2.5.x {@code org.openmrs.api.EncounterService} (compile only):
- * the one method the module calls; its {@code @Authorized} annotation is left out.
+ * the methods the module calls; its {@code @Authorized} annotation is left out.
  */
 public interface EncounterService extends OpenmrsService {
 
@@ -12,4 +15,6 @@ public interface EncounterService extends OpenmrsService {
     Encounter getEncounter(Integer encounterId) throws APIException;
 
     Encounter getEncounterByUuid(String uuid) throws APIException;
+
+    List<EncounterType> getAllEncounterTypes(boolean includeRetired) throws APIException;
 }

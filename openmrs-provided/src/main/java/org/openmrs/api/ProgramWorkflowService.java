@@ -1,10 +1,13 @@
 package org.openmrs.api;
 
+import java.util.List;
+
 import org.openmrs.PatientProgram;
+import org.openmrs.Program;
 
 /**
  * Declaration of OpenMRS core 2.5.x {@code org.openmrs.api.ProgramWorkflowService} (compile only):
- * the one method the module calls; its {@code @Authorized} annotation is left out.
+ * the methods the module calls; its {@code @Authorized} annotation is left out.
  */
 public interface ProgramWorkflowService extends OpenmrsService {
 
@@ -12,4 +15,6 @@ public interface ProgramWorkflowService extends OpenmrsService {
     PatientProgram getPatientProgram(Integer patientProgramId) throws APIException;
 
     PatientProgram getPatientProgramByUuid(String uuid);
+
+    List<Program> getAllPrograms(boolean includeRetired) throws APIException;
 }

@@ -1,12 +1,15 @@
 package org.openmrs.module.dhis2sync;
 
-import org.openmrs.module.dhis2sync.api.openmrs.DaemonTokenHolder;
-
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import org.openmrs.api.context.Context;
 import org.openmrs.module.BaseModuleActivator;
 import org.openmrs.module.DaemonToken;
 import org.openmrs.module.DaemonTokenAware;
+import org.openmrs.module.dhis2sync.api.openmrs.DaemonExecutor;
+import org.openmrs.module.dhis2sync.api.openmrs.DaemonTokenHolder;
+import org.openmrs.module.dhis2sync.scheduler.TaskRegistration;
 import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
 import org.slf4j.Logger;
@@ -15,23 +18,31 @@ import org.slf4j.LoggerFactory;
 /**
  * Reports the module's start and stop and whether it is ready to talk to DHIS2. It never throws for a problem an
  * implementer can fix later (missing or bad settings, DHIS2 down): OpenMRS would mark a module that fails to start
- * as not started and stop starting it on later boots.
+ * as not started and stop starting it on later boots. On start it also makes sure the scheduler task "DHIS2 Sync"
+ * exists, in an OpenMRS daemon thread (the scheduler needs a session with "Manage Scheduler").
  */
 public class Dhis2SyncActivator extends BaseModuleActivator implements DaemonTokenAware {
 
     private final Supplier<SyncSettings> settings;
     private final DaemonTokenHolder daemonTokens;
     private final Logger log;
+    private final Executor background;
+    private final Runnable taskRegistration;
 
     /** Used by OpenMRS. */
     public Dhis2SyncActivator() {
-        this(new ContextSettingsReader(), DaemonTokenHolder.shared(), LoggerFactory.getLogger(Dhis2SyncActivator.class));
+        this(new ContextSettingsReader(), DaemonTokenHolder.shared(), LoggerFactory.getLogger(Dhis2SyncActivator.class),
+            new DaemonExecutor(DaemonTokenHolder.shared()),
+            new TaskRegistration(Context::getSchedulerService, LoggerFactory.getLogger(TaskRegistration.class)));
     }
 
-    Dhis2SyncActivator(Supplier<SyncSettings> settings, DaemonTokenHolder daemonTokens, Logger log) {
+    Dhis2SyncActivator(Supplier<SyncSettings> settings, DaemonTokenHolder daemonTokens, Logger log,
+        Executor background, Runnable taskRegistration) {
         this.settings = settings;
         this.daemonTokens = daemonTokens;
         this.log = log;
+        this.background = background;
+        this.taskRegistration = taskRegistration;
     }
 
     @Override
@@ -56,6 +67,16 @@ public class Dhis2SyncActivator extends BaseModuleActivator implements DaemonTok
         }
         catch (RuntimeException e) {
             log.warn("DHIS2 Sync started, but its settings could not be read: {}", e.toString(), e);
+        }
+        registerSchedulerTask();
+    }
+
+    private void registerSchedulerTask() {
+        try {
+            background.execute(taskRegistration);
+        }
+        catch (RuntimeException e) {
+            log.warn("DHIS2 Sync could not check its scheduler task '{}': {}", TaskRegistration.TASK_NAME, e.getMessage());
         }
     }
 

@@ -11,7 +11,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
@@ -27,8 +30,11 @@ class Dhis2SyncActivatorTest {
     private final Logger log = mock(Logger.class);
     private final DaemonTokenHolder tokens = new DaemonTokenHolder();
 
+    private final List<Runnable> backgroundWork = new ArrayList<>();
+    private final Runnable taskRegistration = () -> { };
+
     private Dhis2SyncActivator activator(Supplier<SyncSettings> settings) {
-        return new Dhis2SyncActivator(settings, tokens, log);
+        return new Dhis2SyncActivator(settings, tokens, log, backgroundWork::add, taskRegistration);
     }
 
     @Test
@@ -110,5 +116,23 @@ class Dhis2SyncActivatorTest {
             activator.stopped();
         }
         assertThat(DaemonTokenHolder.shared().current()).isEmpty();
+    }
+
+    @Test
+    void checksTheSchedulerTaskInTheBackgroundOnStart() {
+        activator(SyncSettings::defaults).started();
+
+        assertThat(backgroundWork).containsExactly(taskRegistration);
+    }
+
+    @Test
+    void aRefusedBackgroundCheckDoesNotStopTheStart() {
+        Dhis2SyncActivator activator = new Dhis2SyncActivator(SyncSettings::defaults, tokens, log, command -> {
+            throw new RejectedExecutionException("no daemon token");
+        }, taskRegistration);
+
+        assertThatCode(activator::started).doesNotThrowAnyException();
+
+        verify(log).warn("DHIS2 Sync could not check its scheduler task '{}': {}", "DHIS2 Sync", "no daemon token");
     }
 }

@@ -13,6 +13,10 @@ public class Context {
         throw notAvailable();
     }
 
+    public static org.openmrs.scheduler.SchedulerService getSchedulerService() {
+        throw notAvailable();
+    }
+
     public static void addProxyPrivilege(String privilege) {
         throw notAvailable();
     }

@@ -16,6 +16,10 @@ import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingImportReport;
 import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
+import org.openmrs.module.dhis2sync.source.ConceptItem;
+import org.openmrs.module.dhis2sync.source.MetadataItem;
+import org.openmrs.module.dhis2sync.source.MetadataKind;
+import org.openmrs.module.dhis2sync.source.PatientFieldItem;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
 import org.openmrs.module.dhis2sync.sync.RunState;
@@ -175,4 +179,22 @@ public interface Dhis2SyncService extends OpenmrsService {
 
     @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
     Page<OrgUnitInfo> getDhis2OrgUnits(String nameQuery, PageRequest page);
+
+    // --- OpenMRS metadata, for the mapping editor's pickers
+
+    /** The non-retired programs, encounter types, forms, ... of this OpenMRS, by name. */
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    List<MetadataItem> getOpenmrsMetadata(MetadataKind kind);
+
+    /**
+     * Concepts found by name, with their answers and set members.
+     *
+     * @throws FieldException "q" when the query has fewer than 2 characters, "limit" when not within 1..100
+     */
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    List<ConceptItem> searchConcepts(String nameQuery, int limit);
+
+    /** The source fields a mapping can send as tracked entity attributes, with labels. */
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    List<PatientFieldItem> getPatientFields();
 }

@@ -28,6 +28,11 @@ import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
 import org.openmrs.module.dhis2sync.settings.SettingsStore;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
+import org.openmrs.module.dhis2sync.source.ConceptItem;
+import org.openmrs.module.dhis2sync.source.MetadataItem;
+import org.openmrs.module.dhis2sync.source.MetadataKind;
+import org.openmrs.module.dhis2sync.source.PatientFieldItem;
+import org.openmrs.module.dhis2sync.source.SourceMetadata;
 import org.openmrs.module.dhis2sync.sync.RunInProgressException;
 import org.openmrs.module.dhis2sync.sync.RunRequest;
 import org.openmrs.module.dhis2sync.sync.RunState;
@@ -54,6 +59,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2SyncService {
 
     static final String SCHEDULED_COMMENT = "Scheduled sync";
+    static final int MIN_CONCEPT_QUERY = 2;
+    static final int MAX_CONCEPT_RESULTS = 100;
     private static final Logger log = LoggerFactory.getLogger(Dhis2SyncServiceImpl.class);
 
     private final SettingsStore settingsStore;
@@ -64,10 +71,11 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     private final FailedRecordDao failures;
     private final OrgUnitMappingDao orgUnits;
     private final CurrentUser currentUser;
+    private final SourceMetadata openmrsMetadata;
 
     public Dhis2SyncServiceImpl(SettingsStore settingsStore, Dhis2ClientFactory clients, MappingRegistry mappings,
             SyncRunner runner, SyncLogDao logs, FailedRecordDao failures, OrgUnitMappingDao orgUnits,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, SourceMetadata openmrsMetadata) {
         this.settingsStore = settingsStore;
         this.clients = clients;
         this.mappings = mappings;
@@ -76,6 +84,7 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         this.failures = failures;
         this.orgUnits = orgUnits;
         this.currentUser = currentUser;
+        this.openmrsMetadata = openmrsMetadata;
     }
 
     // --- settings
@@ -375,5 +384,31 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         try (Dhis2Client client = clients.open()) {
             return read.apply(client);
         }
+    }
+
+    // --- OpenMRS metadata
+
+    @Override
+    public List<MetadataItem> getOpenmrsMetadata(MetadataKind kind) {
+        if (kind == null) {
+            throw new FieldException("kind", "must be one of " + MetadataKind.keys());
+        }
+        return openmrsMetadata.list(kind);
+    }
+
+    @Override
+    public List<ConceptItem> searchConcepts(String nameQuery, int limit) {
+        if (nameQuery == null || nameQuery.trim().length() < MIN_CONCEPT_QUERY) {
+            throw new FieldException("q", "type at least " + MIN_CONCEPT_QUERY + " characters of the concept's name");
+        }
+        if (limit < 1 || limit > MAX_CONCEPT_RESULTS) {
+            throw new FieldException("limit", "must be from 1 to " + MAX_CONCEPT_RESULTS + ", was " + limit);
+        }
+        return openmrsMetadata.concepts(nameQuery.trim(), limit);
+    }
+
+    @Override
+    public List<PatientFieldItem> getPatientFields() {
+        return openmrsMetadata.patientFields();
     }
 }

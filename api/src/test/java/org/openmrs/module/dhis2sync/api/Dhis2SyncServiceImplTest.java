@@ -14,6 +14,7 @@ import org.openmrs.annotation.Authorized;
 import org.openmrs.module.dhis2sync.mapping.MappingRegistry;
 import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
 import org.openmrs.module.dhis2sync.settings.SettingsStore;
+import org.openmrs.module.dhis2sync.source.SourceMetadata;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
 import org.openmrs.module.dhis2sync.tracking.FailedRecordDao;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
@@ -29,7 +30,7 @@ class Dhis2SyncServiceImplTest {
 
     private final Dhis2SyncServiceImpl service = new Dhis2SyncServiceImpl(store, mock(Dhis2ClientFactory.class),
             mock(MappingRegistry.class), mock(SyncRunner.class), mock(SyncLogDao.class), mock(FailedRecordDao.class),
-            mock(OrgUnitMappingDao.class), () -> "admin");
+            mock(OrgUnitMappingDao.class), () -> "admin", mock(SourceMetadata.class));
 
     @Test
     void readsTheSettingsFromTheStore() {

@@ -70,6 +70,12 @@ class ModuleApplicationContextTest {
                 () -> mock(org.openmrs.api.EncounterService.class));
         openmrs.registerBean("conceptService", org.openmrs.api.ConceptService.class,
                 () -> mock(org.openmrs.api.ConceptService.class));
+        openmrs.registerBean("formService", org.openmrs.api.FormService.class,
+                () -> mock(org.openmrs.api.FormService.class));
+        openmrs.registerBean("personService", org.openmrs.api.PersonService.class,
+                () -> mock(org.openmrs.api.PersonService.class));
+        openmrs.registerBean("locationService", org.openmrs.api.LocationService.class,
+                () -> mock(org.openmrs.api.LocationService.class));
         // like OpenMRS's definition (a static factory method), which the module's <bean parent="serviceContext">
         // inherits: here every instance is a recording mock
         GenericBeanDefinition serviceContext = new GenericBeanDefinition();

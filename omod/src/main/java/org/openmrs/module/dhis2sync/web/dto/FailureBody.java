@@ -1,0 +1,81 @@
+package org.openmrs.module.dhis2sync.web.dto;
+
+import org.openmrs.module.dhis2sync.tracking.FailedRecord;
+
+/** A record DHIS2 refused (or that could not be sent), with DHIS2's message; retried by the next run. */
+public final class FailureBody {
+
+    private final Long id;
+    private final String mappingUuid;
+    private final String mappingName;
+    private final String category;
+    private final String openmrsUuid;
+    private final String dhis2Uid;
+    private final String errorCode;
+    private final String message;
+    private final int attempts;
+    private final String firstFailure;
+    private final String lastFailure;
+
+    private FailureBody(FailedRecord record, String mappingName) {
+        this.id = record.getId();
+        this.mappingUuid = record.getMappingUuid();
+        this.mappingName = mappingName;
+        this.category = record.getCategory() == null ? null : record.getCategory().name();
+        this.openmrsUuid = record.getOpenmrsUuid();
+        this.dhis2Uid = record.getDhis2Uid();
+        this.errorCode = record.getErrorCode();
+        this.message = record.getMessage();
+        this.attempts = record.getAttempts();
+        this.firstFailure = Iso.moment(record.getFirstFailure());
+        this.lastFailure = Iso.moment(record.getLastFailure());
+    }
+
+    public static FailureBody of(FailedRecord record, String mappingName) {
+        return new FailureBody(record, mappingName);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getMappingUuid() {
+        return mappingUuid;
+    }
+
+    public String getMappingName() {
+        return mappingName;
+    }
+
+    public String getCategory() {
+        return category;
+    }
+
+    public String getOpenmrsUuid() {
+        return openmrsUuid;
+    }
+
+    public String getDhis2Uid() {
+        return dhis2Uid;
+    }
+
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public String getFirstFailure() {
+        return firstFailure;
+    }
+
+    public String getLastFailure() {
+        return lastFailure;
+    }
+}

@@ -1,0 +1,123 @@
+package org.openmrs.module.dhis2sync.web.dto;
+
+import org.openmrs.module.dhis2sync.tracking.SyncLog;
+
+/** One run's log row, as the Logs screen shows it. */
+public final class LogBody {
+
+    private final Long id;
+    private final String runId;
+    private final String mappingName;
+    private final String syncedBy;
+    private final String comments;
+    private final String status;
+    private final String statusInfo;
+    private final String details;
+    private final String startDate;
+    private final String endDate;
+    private final int patientsCreated;
+    private final int patientsUpdated;
+    private final int enrollmentsCreated;
+    private final int enrollmentsUpdated;
+    private final int eventsCreated;
+    private final int eventsUpdated;
+    private final int failedCount;
+    private final int ambiguousCount;
+
+    private LogBody(SyncLog row) {
+        this.id = row.getId();
+        this.runId = row.getRunId();
+        this.mappingName = row.getMappingName();
+        this.syncedBy = row.getSyncedBy();
+        this.comments = row.getComments();
+        this.status = row.getStatus() == null ? null : row.getStatus().name();
+        this.statusInfo = row.getStatusInfo();
+        this.details = row.getDetails();
+        this.startDate = Iso.moment(row.getStartDate());
+        this.endDate = Iso.moment(row.getEndDate());
+        this.patientsCreated = row.getPatientsCreated();
+        this.patientsUpdated = row.getPatientsUpdated();
+        this.enrollmentsCreated = row.getEnrollmentsCreated();
+        this.enrollmentsUpdated = row.getEnrollmentsUpdated();
+        this.eventsCreated = row.getEventsCreated();
+        this.eventsUpdated = row.getEventsUpdated();
+        this.failedCount = row.getFailedCount();
+        this.ambiguousCount = row.getAmbiguousCount();
+    }
+
+    public static LogBody of(SyncLog row) {
+        return new LogBody(row);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getRunId() {
+        return runId;
+    }
+
+    public String getMappingName() {
+        return mappingName;
+    }
+
+    public String getSyncedBy() {
+        return syncedBy;
+    }
+
+    public String getComments() {
+        return comments;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public String getStatusInfo() {
+        return statusInfo;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public String getStartDate() {
+        return startDate;
+    }
+
+    public String getEndDate() {
+        return endDate;
+    }
+
+    public int getPatientsCreated() {
+        return patientsCreated;
+    }
+
+    public int getPatientsUpdated() {
+        return patientsUpdated;
+    }
+
+    public int getEnrollmentsCreated() {
+        return enrollmentsCreated;
+    }
+
+    public int getEnrollmentsUpdated() {
+        return enrollmentsUpdated;
+    }
+
+    public int getEventsCreated() {
+        return eventsCreated;
+    }
+
+    public int getEventsUpdated() {
+        return eventsUpdated;
+    }
+
+    public int getFailedCount() {
+        return failedCount;
+    }
+
+    public int getAmbiguousCount() {
+        return ambiguousCount;
+    }
+}

@@ -1,0 +1,107 @@
+package org.openmrs.module.dhis2sync.web.dto;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openmrs.module.dhis2sync.sync.PendingRecord;
+import org.openmrs.module.dhis2sync.sync.RunTally;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+
+/** What a run would send now: complete counts per category, the first records. */
+public final class PreviewBody {
+
+    private final String mappingUuid;
+    private final Map<String, Integer> counts;
+    private final List<Record> records;
+    private final boolean truncated;
+
+    private PreviewBody(String mappingUuid, RunTally tally) {
+        this.mappingUuid = mappingUuid;
+        Map<String, Integer> byCategory = new LinkedHashMap<>();
+        int total = 0;
+        for (SyncCategory category : SyncCategory.values()) {
+            int count = tally.pendingCount(category);
+            byCategory.put(category.name(), count);
+            total += count;
+        }
+        this.counts = Collections.unmodifiableMap(byCategory);
+        List<Record> list = new ArrayList<>();
+        for (PendingRecord record : tally.pendingRecords()) {
+            list.add(new Record(record));
+        }
+        this.records = Collections.unmodifiableList(list);
+        this.truncated = list.size() < total;
+    }
+
+    public static PreviewBody of(String mappingUuid, RunTally tally) {
+        return new PreviewBody(mappingUuid, tally);
+    }
+
+    public String getMappingUuid() {
+        return mappingUuid;
+    }
+
+    public Map<String, Integer> getCounts() {
+        return counts;
+    }
+
+    public List<Record> getRecords() {
+        return records;
+    }
+
+    public boolean isTruncated() {
+        return truncated;
+    }
+
+    /** One pending record. */
+    public static final class Record {
+        private final String category;
+        private final String openmrsUuid;
+        private final String decision;
+        private final String dhis2Uid;
+        private final String status;
+        private final Map<String, String> values;
+        private final String error;
+
+        Record(PendingRecord record) {
+            this.category = record.getCategory().name();
+            this.openmrsUuid = record.getOpenmrsUuid();
+            this.decision = record.getDecision() == null ? null : record.getDecision().name();
+            this.dhis2Uid = record.getDhis2Uid();
+            this.status = record.getStatus();
+            this.values = record.getValues();
+            this.error = record.getError();
+        }
+
+        public String getCategory() {
+            return category;
+        }
+
+        public String getOpenmrsUuid() {
+            return openmrsUuid;
+        }
+
+        public String getDecision() {
+            return decision;
+        }
+
+        public String getDhis2Uid() {
+            return dhis2Uid;
+        }
+
+        public String getStatus() {
+            return status;
+        }
+
+        public Map<String, String> getValues() {
+            return values;
+        }
+
+        public String getError() {
+            return error;
+        }
+    }
+}

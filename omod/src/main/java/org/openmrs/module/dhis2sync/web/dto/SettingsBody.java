@@ -1,0 +1,57 @@
+package org.openmrs.module.dhis2sync.web.dto;
+
+import org.openmrs.module.dhis2sync.settings.SyncSettings;
+
+/** The settings as the page sees them: the password or token never, only whether one is set. */
+public final class SettingsBody {
+
+    private final String url;
+    private final String username;
+    private final boolean passwordSet;
+    private final String api;
+    private final String defaultOrgUnit;
+    private final int batchSize;
+    private final int timeoutSeconds;
+
+    private SettingsBody(SyncSettings settings) {
+        this.url = settings.getUrl();
+        this.username = settings.getUsername();
+        this.passwordSet = settings.isPasswordSet();
+        this.api = settings.getApi().text();
+        this.defaultOrgUnit = settings.getDefaultOrgUnitUid();
+        this.batchSize = settings.getBatchSize();
+        this.timeoutSeconds = settings.getTimeoutSeconds();
+    }
+
+    public static SettingsBody of(SyncSettings settings) {
+        return new SettingsBody(settings);
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public boolean isPasswordSet() {
+        return passwordSet;
+    }
+
+    public String getApi() {
+        return api;
+    }
+
+    public String getDefaultOrgUnit() {
+        return defaultOrgUnit;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public int getTimeoutSeconds() {
+        return timeoutSeconds;
+    }
+}
