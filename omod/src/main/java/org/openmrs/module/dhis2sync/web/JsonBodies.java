@@ -18,6 +18,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -38,6 +43,9 @@ public class JsonBodies {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            // 42 or true is not text: a field of the wrong kind is a mistake to report, not to convert (Jackson 2.13
+            // converts any scalar to a String whatever the coercion settings)
+            .addModule(new SimpleModule("dhis2sync-strict-text").addDeserializer(String.class, new TextOnly()))
             .build();
 
     /** The body as text; "" when there is none. */
@@ -142,5 +150,23 @@ public class JsonBodies {
             }
         }
         return path.toString();
+    }
+
+    /** Text only from a JSON string. */
+    private static final class TextOnly extends StdScalarDeserializer<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        TextOnly() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                return parser.getText();
+            }
+            return (String) context.handleUnexpectedToken(String.class, parser);
+        }
     }
 }
