@@ -1,12 +1,18 @@
 package org.openmrs.module.dhis2sync.e2e;
 
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Date;
+import java.util.Enumeration;
+import java.util.List;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.eclipse.jetty.server.Server;
@@ -27,8 +33,14 @@ import org.openmrs.module.dhis2sync.web.TestInstallation;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.xml.XmlBeanDefinitionReader;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The admin page and the module's real REST layer in one Jetty on 127.0.0.1 (a random port), laid out as in OpenMRS:
@@ -137,13 +149,55 @@ public final class E2eServer implements AutoCloseable {
      */
     static GenericWebApplicationContext restContext(TestInstallation installation) {
         GenericWebApplicationContext context = new GenericWebApplicationContext();
-        new XmlBeanDefinitionReader(context).loadBeanDefinitions(
-                new ClassPathResource("webModuleApplicationContext.xml", OpenmrsRequestAuthorization.class));
+        XmlBeanDefinitionReader xml = new XmlBeanDefinitionReader(context);
+        xml.setResourceLoader(new PathMatchingResourcePatternResolver(mainClassesOfTheWebPackage()));
+        xml.loadBeanDefinitions(new ClassPathResource("webModuleApplicationContext.xml", E2eServer.class.getClassLoader()));
         Dhis2SyncService service = accessGrantedOnRetry(installation);
+        openmrsDispatcherDefaults(context);
         context.registerBean("dhis2SyncService", Dhis2SyncService.class, () -> service);
         context.registerBean("e2eUser", RequestAuthorization.class, () -> installation.user,
                 definition -> definition.setPrimary(true));
         return context;
+    }
+
+    /**
+     * What OpenMRS's own dispatcher servlet brings: annotated controllers, with the String and Jackson message
+     * converters (and no exception resolver that answers JSON: the module's XML brings its own).
+     */
+    private static void openmrsDispatcherDefaults(GenericWebApplicationContext context) {
+        context.registerBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class);
+        context.registerBean("requestMappingHandlerAdapter", RequestMappingHandlerAdapter.class, () -> {
+            RequestMappingHandlerAdapter adapter = new RequestMappingHandlerAdapter();
+            adapter.setMessageConverters(Arrays.asList(new ByteArrayHttpMessageConverter(),
+                    new StringHttpMessageConverter(StandardCharsets.UTF_8), new MappingJackson2HttpMessageConverter()));
+            return adapter;
+        });
+    }
+
+    /**
+     * A class loader for the XML's component scan that lists only the omod's own classes of the web package: the
+     * tests of that package (TestInstallation's) are Java 17 class files, which Spring 5.2 cannot read.
+     */
+    private static ClassLoader mainClassesOfTheWebPackage() {
+        String webPackage = OpenmrsRequestAuthorization.class.getPackage().getName().replace('.', '/');
+        String mainClasses = OpenmrsRequestAuthorization.class.getProtectionDomain().getCodeSource().getLocation()
+                .toString();
+        return new ClassLoader(E2eServer.class.getClassLoader()) {
+            @Override
+            public Enumeration<URL> getResources(String name) throws IOException {
+                Enumeration<URL> all = super.getResources(name);
+                if (!name.startsWith(webPackage)) {
+                    return all;
+                }
+                List<URL> main = new ArrayList<>();
+                for (URL url : Collections.list(all)) {
+                    if (url.toString().contains(mainClasses)) {
+                        main.add(url);
+                    }
+                }
+                return Collections.enumeration(main);
+            }
+        };
     }
 
     private static Dhis2SyncService accessGrantedOnRetry(TestInstallation installation) {
@@ -178,7 +232,6 @@ public final class E2eServer implements AutoCloseable {
 
         restContext.setServletContext(context.getServletContext());
         DispatcherServlet dispatcher = new DispatcherServlet(restContext);
-        dispatcher.setThrowExceptionIfNoHandlerFound(true);
         ServletHolder rest = new ServletHolder("ws", dispatcher);
         rest.setInitOrder(1);
         context.addServlet(rest, "/ws/*");
