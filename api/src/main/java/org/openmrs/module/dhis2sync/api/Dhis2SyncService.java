@@ -56,7 +56,8 @@ public interface Dhis2SyncService extends OpenmrsService {
 
     // --- mappings
 
-    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC})
+    /** Also for log viewers: the logs and failures screens filter and name by mapping. */
+    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
     List<Mapping> getMappings(boolean includeRetired);
 
     @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC})

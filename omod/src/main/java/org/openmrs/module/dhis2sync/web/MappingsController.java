@@ -54,7 +54,7 @@ public class MappingsController {
     @GetMapping
     public ListBody<MappingSummary> list(@RequestParam(value = "includeRetired", required = false,
             defaultValue = "false") boolean includeRetired) {
-        guard.read(Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC);
+        guard.read(Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS);
         List<MappingSummary> summaries = new ArrayList<>();
         for (Mapping mapping : service.getMappings(includeRetired)) {
             summaries.add(MappingSummary.of(mapping, service.getLastSuccessfulSync(mapping.getUuid())));

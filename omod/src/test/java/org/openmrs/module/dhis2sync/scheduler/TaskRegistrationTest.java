@@ -1,0 +1,59 @@
+package org.openmrs.module.dhis2sync.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.contains;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.openmrs.scheduler.SchedulerService;
+import org.openmrs.scheduler.TaskDefinition;
+import org.slf4j.Logger;
+
+class TaskRegistrationTest {
+
+    private final SchedulerService scheduler = mock(SchedulerService.class);
+    private final Logger log = mock(Logger.class);
+    private final TaskRegistration registration = new TaskRegistration(() -> scheduler, log);
+
+    @Test
+    void createsTheTaskNotStartedHourly() {
+        registration.run();
+
+        ArgumentCaptor<TaskDefinition> saved = ArgumentCaptor.forClass(TaskDefinition.class);
+        verify(scheduler).saveTaskDefinition(saved.capture());
+        TaskDefinition task = saved.getValue();
+        assertThat(task.getName()).isEqualTo("DHIS2 Sync");
+        assertThat(task.getTaskClass()).isEqualTo("org.openmrs.module.dhis2sync.scheduler.Dhis2SyncTask");
+        assertThat(task.getStartOnStartup()).isFalse();
+        assertThat(task.getStarted()).isFalse();
+        assertThat(task.getRepeatInterval()).isEqualTo(3600L);
+        assertThat(task.getDescription()).contains("Scheduled sync");
+        assertThat(task.getId()).isNull();
+    }
+
+    @Test
+    void leavesAnExistingTaskAsTheImplementerSetIt() {
+        when(scheduler.getTaskByName("DHIS2 Sync")).thenReturn(new TaskDefinition(7, "DHIS2 Sync", "", "x"));
+
+        registration.run();
+
+        verify(scheduler, never()).saveTaskDefinition(any());
+    }
+
+    @Test
+    void neverThrows() {
+        when(scheduler.getTaskByName("DHIS2 Sync")).thenThrow(new IllegalStateException("no session"));
+
+        assertThatCode(registration::run).doesNotThrowAnyException();
+
+        verify(log).warn(eq("Could not create the scheduler task '{}': {}; create it in Admin → Scheduler with class {}"),
+                eq("DHIS2 Sync"), contains("no session"), eq(Dhis2SyncTask.class.getName()));
+    }
+}
