@@ -44,11 +44,12 @@ export function showErrors(root, errors) {
             }
             addDescribedBy(control, id);
             control.setAttribute('aria-invalid', 'true');
-            clearOnChange(control, p);
-            first = first || control;
-            summaryItems.push(h('li', {}, h('a', {
+            const item = h('li', {}, h('a', {
                 href: '#', onclick: (event) => { event.preventDefault(); control.focus(); },
-            }, labelOf(control) ? `${labelOf(control)}: ${error.message}` : error.message)));
+            }, labelOf(control) ? `${labelOf(control)}: ${error.message}` : error.message));
+            clearOnChange(control, p, item);
+            first = first || control;
+            summaryItems.push(item);
         } else {
             summaryItems.push(h('li', {}, text));
         }
@@ -56,8 +57,7 @@ export function showErrors(root, errors) {
     const summary = root.querySelector('.error-summary');
     if (summary && summaryItems.length) {
         summary.hidden = false;
-        summary.append(h('p', {}, summaryItems.length === 1 ? 'Please correct this:' : `Please correct these ${summaryItems.length} problems:`),
-            h('ul', {}, summaryItems));
+        summary.append(h('p', {}, summaryHeading(summaryItems.length)), h('ul', {}, summaryItems));
         summary.focus();
     } else if (first) {
         first.focus();
@@ -65,11 +65,16 @@ export function showErrors(root, errors) {
     return first;
 }
 
-/** Once the user changes a control, its error is out of date: remove it. */
-function clearOnChange(control, p) {
+function summaryHeading(count) {
+    return count === 1 ? 'Please correct this:' : `Please correct these ${count} problems:`;
+}
+
+/** Once the user changes a control, its error is out of date: remove it, and its line of the summary. */
+function clearOnChange(control, p, summaryItem) {
     const done = () => {
         removeDescribedBy(control, p.id);
         p.remove();
+        removeSummaryItem(summaryItem);
         if (!document.querySelector(`.field-error[id]`) || ![...document.querySelectorAll('.field-error')].some((x) => x.dhis2syncControl === control)) {
             control.removeAttribute('aria-invalid');
         }
@@ -78,6 +83,25 @@ function clearOnChange(control, p) {
     };
     control.addEventListener('input', done);
     control.addEventListener('change', done);
+}
+
+/** Takes a corrected error off the summary; a summary left with nothing to correct is hidden. */
+function removeSummaryItem(item) {
+    const list = item.parentElement;
+    if (!list) {
+        return;
+    }
+    item.remove();
+    const summary = list.closest('.error-summary');
+    if (!summary) {
+        return;
+    }
+    if (list.children.length === 0) {
+        clear(summary);
+        summary.hidden = true;
+    } else {
+        summary.querySelector('p').textContent = summaryHeading(list.children.length);
+    }
 }
 
 /** The control of a JSON path, or of its nearest parent path that has one. */

@@ -101,7 +101,7 @@ export async function renderLogs(root) {
                 h('td', {}, CATEGORY[f.category] || f.category),
                 h('td', { class: 'mono' }, f.openmrsUuid),
                 h('td', { class: 'mono' }, f.dhis2Uid || ''),
-                h('td', { class: 'dhis2-message' }, f.errorCode ? h('code', {}, f.errorCode) : null, f.errorCode ? ' ' : null, f.message),
+                h('td', { class: 'dhis2-message' }, ...codeAndMessage(f)),
                 h('td', {}, f.attempts),
                 h('td', {}, formatMoment(f.lastFailure)),
                 h('td', {}, retry));
@@ -179,4 +179,12 @@ function pager(page, total, go, what) {
         h('button', { type: 'button', disabled: page <= 1, onclick: () => go(page - 1), 'aria-label': 'Previous page' }, '‹ Previous'),
         h('span', {}, `Page ${page} of ${pages}`),
         h('button', { type: 'button', disabled: page >= pages, onclick: () => go(page + 1), 'aria-label': 'Next page' }, 'Next ›'));
+}
+
+/** DHIS2's code, then its message; the code once when the message already starts with it. */
+function codeAndMessage(f) {
+    if (!f.errorCode || (f.message || '').startsWith(f.errorCode)) {
+        return [f.message];
+    }
+    return [h('code', {}, f.errorCode), ' ', f.message];
 }

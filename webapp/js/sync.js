@@ -93,6 +93,11 @@ function mappingRow(m, watchers, rows) {
                 row.running = false;
                 syncButton.disabled = false;
                 watchers.delete(watcher);
+                if (previewArea.querySelector('section.preview')) {
+                    // what the preview listed has just been sent (or refused): it no longer says what is waiting
+                    clear(previewArea).append(h('p', { class: 'muted' },
+                        'The preview was of what waited before this run: preview again to see what is still waiting.'));
+                }
                 if (state.status === 'SUCCESS' || state.status === 'PARTIAL') {
                     try {
                         const fresh = await api.get(`mappings/${encodeURIComponent(m.uuid)}`);

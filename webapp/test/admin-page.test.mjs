@@ -309,6 +309,7 @@ test('logs: the run, a record DHIS2 rejected with its message, and a retry', { t
     assert.equal(await page.getByRole('progressbar').first().getAttribute('aria-valuenow'), '100');
     await until('the retry in the logs', async () => (await apiGet(`logs?mapping=${encodeURIComponent(MAPPING_NAME)}`)).total > runsBefore);
     await until('the retried record gone', async () => (await page.locator(`table.failures tr[data-failure-id="${failure.id}"]`).count()) === 0);
+    await page.waitForTimeout(500); // the bar's width is animated
     await shot('logs-after-retry');
 });
 
