@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Clients;
+import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Connection;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.sync.RunRequest;
@@ -50,7 +51,7 @@ public final class BenchInstallation implements AutoCloseable {
 
     /** The connection the benchmark and drills use: the fake's admin user, the tracker API. */
     public static Dhis2Connection connection(String baseUrl) {
-        return Dhis2Connection.withPassword(baseUrl, "admin", "district").withApi(Dhis2Connection.ApiChoice.TRACKER);
+        return Dhis2Connection.withPassword(baseUrl, "admin", "district").withApi(ApiChoice.TRACKER);
     }
 
     public static RunRequest request(String user) {
