@@ -83,7 +83,8 @@ final class BatchSender {
             run.tally().verdict(new ValidationVerdict(category, openmrsUuid, dhis2Uid, false, errorCode, message));
             return;
         }
-        run.tally().failed(category, openmrsUuid, (errorCode == null ? "" : errorCode + " ") + message);
+        // the client's message already names DHIS2's error code(s)
+        run.tally().failed(category, openmrsUuid, message);
         store.recordFailure(run.mappingUuid(), category, openmrsUuid, dhis2Uid, errorCode, message, run.now());
     }
 

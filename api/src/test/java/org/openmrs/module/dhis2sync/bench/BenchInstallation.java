@@ -30,23 +30,30 @@ public final class BenchInstallation implements AutoCloseable {
     public final TrackingDatabase db;
     public final TrackerStore store;
     public final SyncRunner runner;
-    private final Dhis2Client client;
+    /** The one client of a benchmark (closed with this installation), or null when each run opens its own. */
+    private final Dhis2Client owned;
 
+    /** Each run opens its own client and closes it at its end, as in the module. */
     public BenchInstallation(TrackingDatabase db, ClinicalSource source, Dhis2Connection connection, int batchSize,
             Supplier<Date> clock, Executor executor) {
-        this(db, source, Dhis2Clients.create(connection), batchSize, clock, executor);
+        this(db, source, () -> Dhis2Clients.create(connection), null, batchSize, clock, executor);
     }
 
-    /** @param client closed with this installation */
+    /** @param client the benchmark's counting client, for its one run; closed with this installation */
     public BenchInstallation(TrackingDatabase db, ClinicalSource source, Dhis2Client client, int batchSize,
             Supplier<Date> clock, Executor executor) {
+        this(db, source, () -> client, client, batchSize, clock, executor);
+    }
+
+    private BenchInstallation(TrackingDatabase db, ClinicalSource source, Supplier<Dhis2Client> clients,
+            Dhis2Client owned, int batchSize, Supplier<Date> clock, Executor executor) {
         this.db = db;
-        this.client = client;
+        this.owned = owned;
         this.store = new TrackerStore(db.getTransactions(), db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
         RunSettings settings = new RunSettings(batchSize, null);
         this.runner = new SyncRunner(new SyncEngine(source, store, clock), db.getTransactions(), db.syncLogDao(),
-                db.runLockDao(), () -> client, () -> settings, executor, clock);
+                db.runLockDao(), clients, () -> settings, executor, clock);
     }
 
     /** The connection the benchmark and drills use: the fake's admin user, the tracker API. */
@@ -122,6 +129,8 @@ public final class BenchInstallation implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        if (owned != null) {
+            owned.close();
+        }
     }
 }
