@@ -23,6 +23,7 @@ import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EncounterRecord;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.source.ObsValue;
+import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
@@ -71,6 +72,7 @@ final class EventStep {
         }
         Map<String, EnrollmentTracker> enrollmentTrackers = store.enrollmentTrackers(enrollmentUuids);
 
+        Map<String, String> registrationLocations = registrationLocationsWhereNeeded(run, encounters);
         List<Outgoing<Event>> batch = new ArrayList<>();
         List<EventTracker> newTrackers = new ArrayList<>();
         for (EncounterRecord encounter : encounters) {
@@ -88,7 +90,7 @@ final class EventStep {
                     continue;
                 }
                 Outgoing<Event> outgoing = prepare(run, encounter, stage, enrollment,
-                        enrollmentTrackers.get(enrollment.getUuid()), tracker);
+                        enrollmentTrackers.get(enrollment.getUuid()), tracker, registrationLocations);
                 if (outgoing == null) {
                     continue;
                 }
@@ -132,11 +134,12 @@ final class EventStep {
 
     /** The event to send, or null when the record cannot go (counted as failed, or shown so in preview). */
     private Outgoing<Event> prepare(RunContext run, EncounterRecord encounter, StageMapping stage,
-            EnrollmentRecord enrollment, EnrollmentTracker enrollmentTracker, EventTracker tracker) {
+            EnrollmentRecord enrollment, EnrollmentTracker enrollmentTracker, EventTracker tracker,
+            Map<String, String> registrationLocations) {
         String existingUid = tracker == null ? null : tracker.getEventUid();
         Map<String, String> values = new LinkedHashMap<>();
         String error = dataValues(stage, encounter, values, tracker != null);
-        String orgUnit = run.orgUnits().resolve(encounter.getLocationUuid(), enrollment.getLocationUuid());
+        String orgUnit = orgUnitOf(run, encounter, registrationLocations);
         if (error == null && orgUnit == null) {
             error = OrgUnitResolver.noOrgUnitMessage("encounter " + encounter.getUuid(), encounter.getLocationUuid());
         }
@@ -193,6 +196,32 @@ final class EventStep {
             }
         }
         return null;
+    }
+
+    /** DESIGN's rule: the encounter's location, else the patient's registration location, else the default. */
+    private static String orgUnitOf(RunContext run, EncounterRecord encounter, Map<String, String> registrationLocations) {
+        String orgUnit = run.orgUnits().mapped(encounter.getLocationUuid());
+        if (orgUnit == null) {
+            orgUnit = run.orgUnits().mapped(registrationLocations.get(encounter.getPatientUuid()));
+        }
+        return orgUnit == null ? run.orgUnits().defaultOrgUnit() : orgUnit;
+    }
+
+    /** Registration locations of the patients whose encounter location has no org unit (usually none): one read. */
+    private Map<String, String> registrationLocationsWhereNeeded(RunContext run, List<EncounterRecord> encounters) {
+        Set<String> patients = new LinkedHashSet<>();
+        for (EncounterRecord encounter : encounters) {
+            if (run.orgUnits().mapped(encounter.getLocationUuid()) == null) {
+                patients.add(encounter.getPatientUuid());
+            }
+        }
+        Map<String, String> locations = new HashMap<>();
+        if (!patients.isEmpty()) {
+            for (PatientRecord patient : source.loadPatientsByUuid(new ArrayList<>(patients))) {
+                locations.put(patient.getUuid(), patient.getRegistrationLocationUuid());
+            }
+        }
+        return locations;
     }
 
     /** The latest non-voided enrollment of the patient in the program whose dates cover each encounter. */

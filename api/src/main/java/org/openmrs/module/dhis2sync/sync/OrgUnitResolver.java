@@ -28,6 +28,16 @@ public final class OrgUnitResolver {
         return defaultOrgUnit;
     }
 
+    /** The org unit the table maps the location to, without the default; null when unmapped. */
+    public String mapped(String locationUuid) {
+        return locationUuid == null ? null : orgUnitByLocationUuid.get(locationUuid);
+    }
+
+    /** The default org unit setting, or null. */
+    public String defaultOrgUnit() {
+        return defaultOrgUnit;
+    }
+
     /** The per-record error for a record whose locations resolve to nothing. */
     public static String noOrgUnitMessage(String what, String locationUuid) {
         return "no DHIS2 org unit for " + what + (locationUuid == null ? " (no location)" : " at location " + locationUuid)

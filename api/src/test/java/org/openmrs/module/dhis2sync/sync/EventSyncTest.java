@@ -175,6 +175,21 @@ class EventSyncTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("apis")
+    void anEncounterAtALocationWithoutOrgUnitGoesToThePatientsRegistrationOrgUnit(String name,
+            FakeDhis2.Version version, ApiChoice api) {
+        startWithJane(version, api, null);
+        harness.openmrs.putEncounter(new org.openmrs.module.dhis2sync.source.EncounterRecord("enc-mobile", "p-1",
+                SyncHarness.VISIT_TYPE, java.time.LocalDate.parse("2025-02-01").atTime(9, 0), "mobile-van-location",
+                null, List.of(weight("64"))));
+
+        harness.sync();
+
+        assertThat(eventOf("enc-mobile").orgUnit()).as("Jane is registered at the clinic")
+                .isEqualTo(SyncHarness.ORG_UNIT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
     void previewListsAllThreeCategoriesAndValidateAsksDhis2WithoutWritingAnything(String name,
             FakeDhis2.Version version, ApiChoice api) {
         startWithJane(version, api, null);
