@@ -4,9 +4,6 @@ import java.util.Date;
 
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.GeneratedValue;
-import javax.persistence.GenerationType;
-import javax.persistence.Id;
 import javax.persistence.Table;
 import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
@@ -14,12 +11,7 @@ import javax.persistence.TemporalType;
 /** The DHIS2 enrollment UID given to an OpenMRS patient program, with what DHIS2 was last told about it. */
 @Entity
 @Table(name = "dhis2sync_enrollment_tracker")
-public class EnrollmentTracker {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class EnrollmentTracker extends TrackerRow {
 
     @Column(name = "patient_program_uuid", nullable = false, length = 38)
     private String patientProgramUuid;
@@ -40,26 +32,6 @@ public class EnrollmentTracker {
     @Temporal(TemporalType.DATE)
     @Column(name = "enrollment_date")
     private Date enrollmentDate;
-
-    /** False while the UID is assigned by the module but DHIS2 has not yet confirmed it holds the record. */
-    @Column(name = "confirmed", nullable = false)
-    private boolean confirmed;
-
-    @Temporal(TemporalType.TIMESTAMP)
-    @Column(name = "date_created", nullable = false)
-    private Date dateCreated;
-
-    @Temporal(TemporalType.TIMESTAMP)
-    @Column(name = "date_changed")
-    private Date dateChanged;
-
-    public Long getId() {
-        return id;
-    }
-
-    public void setId(Long id) {
-        this.id = id;
-    }
 
     public String getPatientProgramUuid() {
         return patientProgramUuid;
@@ -109,33 +81,9 @@ public class EnrollmentTracker {
         this.enrollmentDate = enrollmentDate;
     }
 
-    public boolean isConfirmed() {
-        return confirmed;
-    }
-
-    public void setConfirmed(boolean confirmed) {
-        this.confirmed = confirmed;
-    }
-
-    public Date getDateCreated() {
-        return dateCreated;
-    }
-
-    public void setDateCreated(Date dateCreated) {
-        this.dateCreated = dateCreated;
-    }
-
-    public Date getDateChanged() {
-        return dateChanged;
-    }
-
-    public void setDateChanged(Date dateChanged) {
-        this.dateChanged = dateChanged;
-    }
-
     @Override
     public String toString() {
         return "EnrollmentTracker[patientProgramUuid=" + patientProgramUuid + ", enrollmentUid=" + enrollmentUid
-                + ", status=" + status + ", confirmed=" + confirmed + "]";
+                + ", status=" + status + ", confirmed=" + isConfirmed() + "]";
     }
 }

@@ -1,25 +1,13 @@
 package org.openmrs.module.dhis2sync.tracking;
 
-import java.util.Date;
-
 import javax.persistence.Column;
 import javax.persistence.Entity;
-import javax.persistence.GeneratedValue;
-import javax.persistence.GenerationType;
-import javax.persistence.Id;
 import javax.persistence.Table;
-import javax.persistence.Temporal;
-import javax.persistence.TemporalType;
 
 /** The DHIS2 event UID given to an OpenMRS encounter for one program stage (one encounter may feed several). */
 @Entity
 @Table(name = "dhis2sync_event_tracker")
-public class EventTracker {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class EventTracker extends TrackerRow {
 
     @Column(name = "encounter_uuid", nullable = false, length = 38)
     private String encounterUuid;
@@ -38,26 +26,6 @@ public class EventTracker {
 
     @Column(name = "program_uid", nullable = false, length = 11)
     private String programUid;
-
-    /** False while the UID is assigned by the module but DHIS2 has not yet confirmed it holds the record. */
-    @Column(name = "confirmed", nullable = false)
-    private boolean confirmed;
-
-    @Temporal(TemporalType.TIMESTAMP)
-    @Column(name = "date_created", nullable = false)
-    private Date dateCreated;
-
-    @Temporal(TemporalType.TIMESTAMP)
-    @Column(name = "date_changed")
-    private Date dateChanged;
-
-    public Long getId() {
-        return id;
-    }
-
-    public void setId(Long id) {
-        this.id = id;
-    }
 
     public String getEncounterUuid() {
         return encounterUuid;
@@ -107,33 +75,9 @@ public class EventTracker {
         this.programUid = programUid;
     }
 
-    public boolean isConfirmed() {
-        return confirmed;
-    }
-
-    public void setConfirmed(boolean confirmed) {
-        this.confirmed = confirmed;
-    }
-
-    public Date getDateCreated() {
-        return dateCreated;
-    }
-
-    public void setDateCreated(Date dateCreated) {
-        this.dateCreated = dateCreated;
-    }
-
-    public Date getDateChanged() {
-        return dateChanged;
-    }
-
-    public void setDateChanged(Date dateChanged) {
-        this.dateChanged = dateChanged;
-    }
-
     @Override
     public String toString() {
         return "EventTracker[encounterUuid=" + encounterUuid + ", programStageUid=" + programStageUid
-                + ", eventUid=" + eventUid + ", confirmed=" + confirmed + "]";
+                + ", eventUid=" + eventUid + ", confirmed=" + isConfirmed() + "]";
     }
 }
