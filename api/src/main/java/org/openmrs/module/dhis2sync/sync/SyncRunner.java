@@ -141,18 +141,16 @@ public class SyncRunner {
     private ActiveRun begin(RunRequest request, String owner) {
         String runId = UUID.randomUUID().toString();
         Date now = clock.get();
-        boolean acquired;
-        try {
-            acquired = Boolean.TRUE.equals(tx.execute(status -> locks.tryAcquire(request.getMappingUuid(), runId, owner,
-                    now, new Date(now.getTime() - STALE_LOCK_MILLIS))));
-        } catch (RuntimeException e) {
-            // the other contender inserted the lock row first
-            log.debug("lock for mapping {} not acquired: {}", request.getMappingUuid(), e.toString());
-            acquired = false;
-        }
+        RunLock previous = tx.execute(status -> locks.find(request.getMappingUuid()));
+        // false when another run holds it (the DAO settles a race for the row); a database failure propagates
+        boolean acquired = Boolean.TRUE.equals(tx.execute(status -> locks.tryAcquire(request.getMappingUuid(), runId,
+                owner, now, new Date(now.getTime() - STALE_LOCK_MILLIS))));
         if (!acquired) {
             RunLock holder = tx.execute(status -> locks.find(request.getMappingUuid()));
             throw new RunInProgressException(request.getMappingName(), holder == null ? null : holder.getOwner());
+        }
+        if (previous != null) {
+            markInterrupted(previous);
         }
         SyncLog row = new SyncLog();
         row.setRunId(runId);
@@ -171,6 +169,20 @@ public class SyncRunner {
         ActiveRun run = new ActiveRun(runId, request, now);
         active.put(runId, run);
         return run;
+    }
+
+    /** The log row of a run whose lock was taken over as stale: it died (server stopped) without finishing. */
+    private void markInterrupted(RunLock dead) {
+        tx.executeWithoutResult(status -> {
+            SyncLog row = logs.findByRunId(dead.getRunId());
+            if (row != null && row.getStatus() == SyncStatus.RUNNING) {
+                row.setStatus(SyncStatus.FAILED);
+                row.setEndDate(dead.getHeartbeatAt());
+                row.setStatusInfo("interrupted: the run stopped without finishing (OpenMRS was stopped or crashed);"
+                        + " nothing is lost, its markers did not move and the next run sent everything again");
+                logs.save(row);
+            }
+        });
     }
 
     private void execute(ActiveRun run) {

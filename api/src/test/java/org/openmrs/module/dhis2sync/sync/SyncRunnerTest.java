@@ -20,6 +20,7 @@ import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+import org.openmrs.module.dhis2sync.tracking.SyncLog;
 import org.openmrs.module.dhis2sync.tracking.SyncStatus;
 
 /** Runs as the web layer and the scheduler see them: progress, one run per mapping, stale locks. */
@@ -99,11 +100,22 @@ class SyncRunnerTest {
         Date longAgo = new Date(harness.now().getTime() - SyncRunner.STALE_LOCK_MILLIS - 60_000);
         harness.db.inTransaction(() -> harness.db.runLockDao().tryAcquire(harness.mappingUuid, "dead-run",
                 "manual:admin", longAgo, new Date(longAgo.getTime() - SyncRunner.STALE_LOCK_MILLIS)));
+        SyncLog dead = new SyncLog();
+        dead.setRunId("dead-run");
+        dead.setMappingUuid(harness.mappingUuid);
+        dead.setMappingName("HTS Service");
+        dead.setSyncedBy("admin");
+        dead.setStartDate(longAgo);
+        dead.setStatus(SyncStatus.RUNNING);
+        harness.db.inTransaction(() -> harness.db.syncLogDao().save(dead));
 
         RunState run = harness.sync();
 
         assertThat(run.getStatus()).isEqualTo(SyncStatus.PARTIAL);
         assertThat(harness.dhis2.trackedEntities()).hasSize(2);
+        SyncLog interrupted = harness.db.inTransaction(() -> harness.db.syncLogDao().findByRunId("dead-run"));
+        assertThat(interrupted.getStatus()).isEqualTo(SyncStatus.FAILED);
+        assertThat(interrupted.getStatusInfo()).startsWith("interrupted");
     }
 
     @Test
