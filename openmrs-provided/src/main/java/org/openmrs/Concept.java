@@ -73,7 +73,11 @@ public class Concept extends BaseOpenmrsObject {
         return setMembers == null ? new ArrayList<Concept>() : setMembers;
     }
 
-    public void setSetMembers(List<Concept> setMembers) {
-        this.setMembers = setMembers;
+    /** In OpenMRS: adds the member through a ConceptSet. Here: appends it. */
+    public void addSetMember(Concept setMember) {
+        if (setMembers == null) {
+            setMembers = new ArrayList<Concept>();
+        }
+        setMembers.add(setMember);
     }
 }

@@ -90,7 +90,7 @@ class OpenmrsSourceMetadataTest {
         Concept result = concept("c1", "HIV test result", "Coded");
         result.setAnswers(List.of(new ConceptAnswer(positive)));
         Concept panel = concept("c3", "HIV panel", "N/A");
-        panel.setSetMembers(List.of(result));
+        panel.addSetMember(result);
         when(concepts.getConcepts("hiv", null, false, null, null, null, null, null, 0, 10)).thenReturn(List.of(
                 new ConceptSearchResult("hiv", result, result.getName()),
                 new ConceptSearchResult("hiv", result, new ConceptName("VIH", Locale.FRENCH)),
