@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.sync.RunState;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
@@ -12,7 +13,7 @@ import org.openmrs.module.dhis2sync.tracking.SyncStatus;
 
 /**
  * One server life for the kill drill, in a child JVM the drill kills with SIGKILL: attaches to the module's database,
- * prints {@code READY}, runs the mapping ({@code SyncRunner.runNow}, as the scheduler does) and prints
+ * prints {@code READY}, then {@code CHUNK} after every chunk it reads from OpenMRS, runs the mapping ({@code SyncRunner.runNow}, as the scheduler does) and prints
  * {@code DONE <status>}. Arguments: {@code <database address> <DHIS2 url> <patients> <batch size> <life number>}.
  *
  * <p>Its clock starts {@code life} × (stale lock time + 1 minute) after the drill's epoch: a server restarted after a
@@ -36,7 +37,22 @@ public final class KillDrillChild {
         long start = epoch + life * (SyncRunner.STALE_LOCK_MILLIS + 60_000L);
         long realStart = System.currentTimeMillis();
         TrackingDatabase db = BenchInstallation.attach(database);
-        SyntheticClinicalSource source = new SyntheticClinicalSource(patients, new Date(epoch - 86_400_000L));
+        SyntheticClinicalSource synthetic = new SyntheticClinicalSource(patients, new Date(epoch - 86_400_000L));
+        // prints CHUNK after each chunk read, so the drill kills by progress, not by a guess of the machine's speed
+        ClinicalSource source = (ClinicalSource) java.lang.reflect.Proxy.newProxyInstance(
+                ClinicalSource.class.getClassLoader(), new Class<?>[] {ClinicalSource.class}, (proxy, method, args1) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(synthetic, args1);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().startsWith("load")) {
+                        System.out.println("CHUNK");
+                        System.out.flush();
+                    }
+                    return result;
+                });
         BenchInstallation module = new BenchInstallation(db, source, BenchInstallation.connection(url)
                 .withRetries(2, Duration.ofMillis(20)), batchSize,
                 () -> new Date(start + System.currentTimeMillis() - realStart), Runnable::run);

@@ -54,16 +54,19 @@ class KillDrillTest {
             dhis2.setLatency(Duration.ofMillis(10));
             dhis2.recordRequestBodies(false);
             String database = BenchInstallation.address(db);
-            // a full run of this size takes a few seconds in a cold JVM: kills land anywhere in the first 4 s of it
-            long maxDelayMillis = 4_000;
+            // a run reads patients, enrollments and encounters in chunks of the batch size (and some by uuid): kills
+            // land after a random number of the chunks a full run reads, so anywhere in it, on any machine
+            int chunksOfARun = (patients + patients + 3 * patients) / batchSize;
             int killedMidRun = 0;
             List<String> lives = new ArrayList<>();
             for (int life = 1; life <= kills; life++) {
                 Child child = Child.start(database, dhis2.baseUrl(), patients, batchSize, life);
-                long delay = (long) (random.nextDouble() * maxDelayMillis);
-                Thread.sleep(delay);
+                // few kills: one in each part of the run (patients, enrollments, events…); many: anywhere
+                int part = (chunksOfARun - 1) / kills;
+                int chunks = part >= 2 ? 1 + (life - 1) * part + random.nextInt(part) : 1 + random.nextInt(chunksOfARun - 1);
+                child.awaitChunks(chunks, Duration.ofMinutes(2));
                 String ended = child.kill();
-                lives.add("life " + life + ": " + (ended == null ? "killed " + delay + " ms into its run" : ended));
+                lives.add("life " + life + ": " + (ended == null ? "killed after " + chunks + " chunks read" : ended));
                 if (ended == null) {
                     killedMidRun++;
                 }
@@ -85,6 +88,7 @@ class KillDrillTest {
     private static final class Child {
         private final Process process;
         private final CompletableFuture<String> done = new CompletableFuture<>();
+        private final java.util.concurrent.Semaphore chunks = new java.util.concurrent.Semaphore(0);
 
         private Child(Process process) {
             this.process = process;
@@ -104,6 +108,8 @@ class KillDrillTest {
                     while ((line = out.readLine()) != null) {
                         if (line.equals("READY")) {
                             ready.complete(null);
+                        } else if (line.equals("CHUNK")) {
+                            child.chunks.release();
                         } else if (line.startsWith("DONE")) {
                             child.done.complete(line);
                         }
@@ -123,6 +129,17 @@ class KillDrillTest {
                 throw new IllegalStateException("the drill's child JVM did not start", e);
             }
             return child;
+        }
+
+        /** Waits until the run has read that many chunks (or ended). */
+        void awaitChunks(int count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (int i = 0; i < count && !done.isDone(); i++) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !chunks.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            }
         }
 
         /** SIGKILL; returns the run's end when it had finished before, else null. */
