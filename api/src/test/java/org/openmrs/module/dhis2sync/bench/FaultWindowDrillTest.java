@@ -47,7 +47,7 @@ class FaultWindowDrillTest {
         try (FakeDhis2 dhis2 = FakeDhis2.start(FakeDhis2.Version.V2_41);
                 BenchInstallation module = new BenchInstallation(db, source, BenchInstallation.connection(dhis2.baseUrl())
                         .withRetries(2, Duration.ofMillis(10))
-                        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(400)), BATCH,
+                        .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(1_500)), BATCH,
                         () -> new Date(clock.get()), Runnable::run)) {
             BenchMapping.addTo(dhis2.metadata());
             clock.addAndGet(3_600_000);
@@ -60,7 +60,7 @@ class FaultWindowDrillTest {
                 // three answers of 503: the request and its two retries; the window closes after them
                 dhis2.failNext(3, 503, afterRequests);
             } else {
-                dhis2.stallNext(1, Duration.ofMillis(1_200), afterRequests);
+                dhis2.stallNext(1, Duration.ofMillis(4_000), afterRequests);
             }
             RunState failed = module.runNow("scheduler");
 
@@ -69,7 +69,7 @@ class FaultWindowDrillTest {
                     .contains("the markers did not move");
             assertThat(markers(module)).isEqualTo(markers);
 
-            Thread.sleep(1_500); // the stalled request finishes inside the fake (DHIS2 still imports what it got)
+            Thread.sleep(4_500); // the stalled request finishes inside the fake (DHIS2 still imports what it got)
             clock.addAndGet(3_600_000);
             assertThat(module.runNow("scheduler").getStatus()).isEqualTo(SyncStatus.SUCCESS);
             assertThat(markers(module).get(SyncCategory.EVENT)).isAfter(markers.get(SyncCategory.EVENT));
