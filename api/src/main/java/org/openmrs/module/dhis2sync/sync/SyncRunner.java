@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.tracking.RunLock;
+import org.openmrs.module.dhis2sync.tracking.RunLockAcquisition;
 import org.openmrs.module.dhis2sync.tracking.RunLockDao;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
@@ -24,16 +25,32 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts runs and answers for them: at most one run per mapping at a time, across manual and scheduled starts and
- * across restarts (a lock row in the database, kept alive by a heartbeat; a lock whose heartbeat stopped — its run
- * died with the server — is taken over); one log row per run; progress of the runs going now.
+ * Starts runs and answers for them: at most one run per mapping at a time, across manual and scheduled starts,
+ * servers and restarts (a lock row in the database naming the {@link ServerInstance} whose run holds it, kept alive
+ * by a heartbeat); one log row per run; progress of the runs going now.
+ * <p>
+ * A lock is taken over at once when its run is known not to be going: left by a previous instance of this server
+ * (OpenMRS was killed or restarted mid-run), or by this instance's own run that could not give it back. A lock of
+ * another server is taken over only once its heartbeat is {@link #STALE_LOCK_MILLIS} old. A run that took a lock
+ * over marks the dead run's log row FAILED ("interrupted"); {@link #releaseDeadRuns()} does the same for every lock
+ * of a previous instance of this server, at module start. A run that finds at its heartbeat that another run took
+ * its lock stops.
  */
 public class SyncRunner {
 
-    /** A lock not refreshed for this long belongs to a run that died (runs refresh it every chunk). */
+    /**
+     * A lock of another server not refreshed for this long belongs to a run that died (runs refresh it every chunk,
+     * at most every 30 s; one chunk may wait minutes for a slow DHIS2).
+     */
     public static final long STALE_LOCK_MILLIS = 10 * 60_000L;
     private static final long HEARTBEAT_EVERY_MILLIS = 30_000L;
     private static final int DETAILS_CAP = 60_000;
+    /** Why a run's log row says it was interrupted: its server restarted, or it showed no sign of life. */
+    private static final String RESTARTED = "interrupted: OpenMRS was stopped or restarted (or the module reloaded)"
+            + " while this run was going, and its lock was freed at the next start";
+    private static final String STALE = "interrupted: the run showed no sign of life for "
+            + STALE_LOCK_MILLIS / 60_000L + " minutes (its server stopped or crashed) and the next run took its lock"
+            + " over";
     private static final int RECENT_RUNS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
@@ -47,6 +64,7 @@ public class SyncRunner {
     private final Supplier<RunSettings> settings;
     private final Executor executor;
     private final Supplier<Date> clock;
+    private final ServerInstance instance;
     private final ConcurrentMap<String, ActiveRun> active = new ConcurrentHashMap<>();
     /** The last runs that finished here, with their exact counts and errors (older ones are read from the log). */
     private final Map<String, RunState> finished = Collections.synchronizedMap(new LinkedHashMap<String, RunState>() {
@@ -56,8 +74,16 @@ public class SyncRunner {
         }
     });
 
+    /** A runner on a server of its own name: locks it did not take are judged by their heartbeat only. */
     public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
             Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock) {
+        this(engine, tx, logs, locks, clients, settings, executor, clock, ServerInstance.ofUnnamedServer());
+    }
+
+    /** @param instance this start of the module on this server: the runs' locks name it */
+    public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
+            Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock,
+            ServerInstance instance) {
         this.engine = engine;
         this.tx = tx;
         this.logs = logs;
@@ -66,6 +92,7 @@ public class SyncRunner {
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
+        this.instance = instance;
     }
 
     /**
@@ -138,19 +165,44 @@ public class SyncRunner {
         return tally;
     }
 
+    /**
+     * Frees the locks left by previous instances of this server — runs that died when OpenMRS was killed or
+     * restarted — and marks their log rows interrupted. Called at module start; a start of the mapping would free
+     * such a lock too, this only does it at once for every mapping.
+     *
+     * @return the run ids freed
+     */
+    public List<String> releaseDeadRuns() {
+        List<RunLock> mine = tx.execute(status -> locks.findByServer(instance.getServerName()));
+        List<String> freed = new ArrayList<>();
+        for (RunLock lock : mine) {
+            if (instance.isLeft(lock) && Boolean.TRUE.equals(
+                    tx.execute(status -> locks.release(lock.getMappingUuid(), lock.getRunId())))) {
+                markInterrupted(lock, RESTARTED);
+                freed.add(lock.getRunId());
+                log.warn("DHIS2 sync run {} of mapping {} (started by {} at {}) died with a previous start of this"
+                        + " server; its lock is freed and its log row marked interrupted", lock.getRunId(),
+                        lock.getMappingUuid(), lock.getOwner(), lock.getStartedAt());
+            }
+        }
+        return freed;
+    }
+
     private ActiveRun begin(RunRequest request, String owner) {
         String runId = UUID.randomUUID().toString();
         Date now = clock.get();
-        RunLock previous = tx.execute(status -> locks.find(request.getMappingUuid()));
-        // false when another run holds it (the DAO settles a race for the row); a database failure propagates
-        boolean acquired = Boolean.TRUE.equals(tx.execute(status -> locks.tryAcquire(request.getMappingUuid(), runId,
-                owner, now, new Date(now.getTime() - STALE_LOCK_MILLIS))));
-        if (!acquired) {
-            RunLock holder = tx.execute(status -> locks.find(request.getMappingUuid()));
-            throw new RunInProgressException(request.getMappingName(), holder == null ? null : holder.getOwner());
+        instance.claim(runId);
+        RunLockAcquisition acquisition;
+        try {
+            acquisition = acquire(request, runId, owner, now);
+        } catch (RuntimeException | Error e) {
+            instance.forget(runId);
+            throw e;
         }
-        if (previous != null) {
-            markInterrupted(previous);
+        RunLock replaced = acquisition.getReplaced();
+        if (replaced != null) {
+            markInterrupted(replaced, acquisition.getOutcome() == RunLockAcquisition.Outcome.TAKEN_FROM_STALE_RUN
+                    ? STALE : RESTARTED);
         }
         SyncLog row = new SyncLog();
         row.setRunId(runId);
@@ -164,6 +216,7 @@ public class SyncRunner {
             tx.executeWithoutResult(status -> logs.save(row));
         } catch (RuntimeException e) {
             release(request.getMappingUuid(), runId);
+            instance.forget(runId);
             throw e;
         }
         ActiveRun run = new ActiveRun(runId, request, now);
@@ -171,15 +224,47 @@ public class SyncRunner {
         return run;
     }
 
-    /** The log row of a run whose lock was taken over as stale: it died (server stopped) without finishing. */
-    private void markInterrupted(RunLock dead) {
+    /**
+     * Takes the mapping's lock, or throws naming the run that holds it. A holder that vanished between the attempt
+     * and the read of it (it just finished) is no reason to refuse: the lock is asked for again.
+     */
+    private RunLockAcquisition acquire(RunRequest request, String runId, String owner, Date now) {
+        RunLock claim = new RunLock();
+        claim.setMappingUuid(request.getMappingUuid());
+        claim.setRunId(runId);
+        claim.setOwner(owner);
+        claim.setServerName(instance.getServerName());
+        claim.setInstanceId(instance.getInstanceId());
+        claim.setStartedAt(now);
+        claim.setHeartbeatAt(now);
+        Date staleBefore = new Date(now.getTime() - STALE_LOCK_MILLIS);
+        for (int attempt = 1; ; attempt++) {
+            // a database failure propagates: it is not a run in progress
+            RunLockAcquisition acquisition = tx.execute(status -> locks.tryAcquire(claim, staleBefore,
+                    instance::isLeft));
+            if (acquisition.isAcquired()) {
+                return acquisition;
+            }
+            RunLock holder = tx.execute(status -> locks.find(request.getMappingUuid()));
+            if (holder != null && !instance.isLeft(holder)) {
+                throw new RunInProgressException(request.getMappingName(), holder, instance, STALE_LOCK_MILLIS);
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("the lock of mapping '" + request.getMappingName()
+                        + "' changed hands three times while this start asked for it; try again");
+            }
+        }
+    }
+
+    /** The log row of a run whose lock was freed or taken over: it died without finishing. */
+    private void markInterrupted(RunLock dead, String why) {
         tx.executeWithoutResult(status -> {
             SyncLog row = logs.findByRunId(dead.getRunId());
             if (row != null && row.getStatus() == SyncStatus.RUNNING) {
                 row.setStatus(SyncStatus.FAILED);
                 row.setEndDate(dead.getHeartbeatAt());
-                row.setStatusInfo("interrupted: the run stopped without finishing (OpenMRS was stopped or crashed);"
-                        + " nothing is lost, its markers did not move and the next run sent everything again");
+                row.setStatusInfo(why + ". Nothing is lost: its markers did not move, the next run sends everything"
+                        + " again from where it started");
                 logs.save(row);
             }
         });
@@ -207,7 +292,17 @@ public class SyncRunner {
             return;
         }
         run.lastHeartbeat = now.getTime();
-        tx.executeWithoutResult(status -> locks.heartbeat(run.request.getMappingUuid(), run.runId, now));
+        boolean held = Boolean.TRUE.equals(tx.execute(status -> locks.heartbeat(run.request.getMappingUuid(),
+                run.runId, now)));
+        if (!held) {
+            RunLock holder = tx.execute(status -> locks.find(run.request.getMappingUuid()));
+            throw new IllegalStateException("this run lost the lock of mapping '" + run.request.getMappingName()
+                    + "' to " + (holder == null ? "nobody (it was freed)" : "run " + holder.getRunId() + " started by "
+                    + holder.getOwner() + (holder.getServerName() == null ? "" : " on server '"
+                    + holder.getServerName() + "'")) + ": another start judged it dead (no sign of life for "
+                    + STALE_LOCK_MILLIS / 60_000L + " minutes, or a restart of the module); it stops here so that"
+                    + " two runs never send the mapping at once");
+        }
     }
 
     private void finish(ActiveRun run, Throwable failure) {
@@ -245,8 +340,12 @@ public class SyncRunner {
                         run.tally.failureMessages(), row.getStatusInfo()));
             });
         } finally {
-            release(run.request.getMappingUuid(), run.runId);
-            active.remove(run.runId);
+            try {
+                release(run.request.getMappingUuid(), run.runId);
+            } finally {
+                instance.forget(run.runId);
+                active.remove(run.runId);
+            }
         }
     }
 
