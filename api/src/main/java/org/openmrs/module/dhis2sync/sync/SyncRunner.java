@@ -330,9 +330,7 @@ public class SyncRunner {
                             + " they are kept under failures and retried by the next run");
                 } else {
                     row.setStatus(SyncStatus.SUCCESS);
-                    row.setStatusInfo(progress.getAmbiguous() > 0 ? progress.getAmbiguous()
-                            + " patient(s) matched several tracked entities in DHIS2 and were sent as new: see details"
-                            : null);
+                    row.setStatusInfo(successInfo(progress.getAmbiguous(), run.tally.warningCount()));
                 }
                 logs.save(row);
                 finished.put(run.runId, new RunState(run.runId, run.request.getMappingUuid(),
@@ -358,12 +356,28 @@ public class SyncRunner {
         return message == null || message.isEmpty() ? failure.getClass().getSimpleName() : message;
     }
 
+    private static String successInfo(int ambiguous, int warnings) {
+        List<String> notes = new ArrayList<>();
+        if (ambiguous > 0) {
+            notes.add(ambiguous + " patient(s) matched several tracked entities in DHIS2 and were sent as new");
+        }
+        if (warnings > 0) {
+            notes.add(warnings + " record(s) were sent with a warning (e.g. one of several values of a concept)");
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes) + ": see details";
+    }
+
     private static String details(RunTally tally) {
         StringBuilder details = new StringBuilder();
         List<String> ambiguous = tally.ambiguousPatients();
         if (!ambiguous.isEmpty()) {
             details.append("Patients matching several tracked entities:\n");
             ambiguous.forEach(line -> details.append(line).append('\n'));
+        }
+        List<String> warnings = tally.warnings();
+        if (!warnings.isEmpty()) {
+            details.append("Sent with a warning:\n");
+            warnings.forEach(line -> details.append(line).append('\n'));
         }
         List<String> failures = tally.failureMessages();
         if (!failures.isEmpty()) {

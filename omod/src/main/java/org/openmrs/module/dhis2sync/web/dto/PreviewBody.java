@@ -65,6 +65,7 @@ public final class PreviewBody {
         private final String status;
         private final Map<String, String> values;
         private final String error;
+        private final List<String> warnings;
 
         Record(PendingRecord record) {
             this.category = record.getCategory().name();
@@ -74,6 +75,7 @@ public final class PreviewBody {
             this.status = record.getStatus();
             this.values = record.getValues();
             this.error = record.getError();
+            this.warnings = record.getWarnings();
         }
 
         public String getCategory() {
@@ -102,6 +104,11 @@ public final class PreviewBody {
 
         public String getError() {
             return error;
+        }
+
+        /** What the record loses as sent, e.g. one of several values of a concept; empty for none. */
+        public List<String> getWarnings() {
+            return warnings;
         }
     }
 }
