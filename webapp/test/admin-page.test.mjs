@@ -255,10 +255,10 @@ test('sync: preview shows NEW / UPDATE records, and the progress bar runs to the
         assert.match(text, /^(NEW|UPDATE)$/);
     }
     assert.match(await preview.locator('.counts-line').innerText(), /waiting to be sent/);
-    // John's visit note was entered twice: the most recent is sent, and the record says so
+    // John's weight was taken twice in his visit: the most recent is sent, and the record says so
     const warning = preview.locator('li.record-warning');
     assert.equal(await warning.count(), 1);
-    assert.match(await warning.innerText(), /2 values of concept 'Note'.*sent the most recent, 'first visit, feels better'/);
+    assert.match(await warning.innerText(), /2 values of concept 'Weight'.*sent the most recent, '80\.4'/);
     await shot('sync-preview');
 
     // a comment is required

@@ -201,10 +201,10 @@ class MappingsApiTest {
             }
         }
         assertThat(johnsVisit).as("John's visit in " + preview).isNotNull();
-        assertThat(johnsVisit.path("values").path("DeNoteText1").asText()).isEqualTo("first visit, feels better");
+        assertThat(johnsVisit.path("values").path("DeWeightKg1").asText()).isEqualTo("80.4");
         assertThat(johnsVisit.path("warnings")).hasSize(1);
         assertThat(johnsVisit.path("warnings").get(0).asText()).startsWith("stage StgVisit001: 2 values of concept"
-                + " 'Note'").contains("sent the most recent, 'first visit, feels better'");
+                + " 'Weight'").contains("sent the most recent, '80.4'");
 
         Api.Reply validation = api.post("mappings/" + mapping + "/validate", null);
 
