@@ -38,7 +38,11 @@ public class RunInProgressException extends RuntimeException {
         }
         text.append(holder.getServerName() == null ? " on another server"
                 : " on server '" + holder.getServerName() + "'");
-        text.append(" (started by ").append(holder.getOwner()).append(" at ").append(format(holder.getStartedAt()))
+        text.append(" (");
+        if (holder.getInstanceId() != null) {
+            text.append("instance ").append(holder.getInstanceId()).append("; ");
+        }
+        text.append("started by ").append(holder.getOwner()).append(" at ").append(format(holder.getStartedAt()))
                 .append(", last sign of life at ").append(format(holder.getHeartbeatAt()))
                 .append("); wait for it to finish. If that server stopped, its lock is taken over once it has shown no")
                 .append(" sign of life for ").append(staleAfterMillis / 60_000L).append(" minutes");

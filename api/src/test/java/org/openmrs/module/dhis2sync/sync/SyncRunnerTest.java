@@ -16,9 +16,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
+import org.openmrs.module.dhis2sync.testsupport.TestDatabase;
 import org.openmrs.module.dhis2sync.tracking.RunLock;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
@@ -35,7 +39,15 @@ class SyncRunnerTest {
 
     @BeforeEach
     void start() {
-        harness = SyncHarness.start(FakeDhis2.Version.V2_42, ApiChoice.AUTO);
+        startOn(TestDatabase.Kind.H2);
+    }
+
+    /** The installation of every test: three patients, one of whom DHIS2 refuses (gender "O"). */
+    private void startOn(TestDatabase.Kind kind) {
+        if (harness != null) {
+            harness.close();
+        }
+        harness = SyncHarness.start(FakeDhis2.Version.V2_42, ApiChoice.AUTO, kind);
         register(patient("p-1", "NAT-001", "Jane", "F"));
         register(patient("p-odd", "NAT-002", "Alex", "O"));
         register(patient("p-3", "NAT-003", "Joan", "F"));
@@ -125,14 +137,16 @@ class SyncRunnerTest {
         assertThatThrownBy(() -> harness.runner.runNow(harness.request(), "manual:admin"))
                 .isInstanceOf(RunInProgressException.class)
                 .hasMessageStartingWith("a sync of mapping 'HTS Service' is already running on server 'other-server'"
-                        + " (started by scheduler at " + local(started) + ", last sign of life at "
+                        + " (instance its-start; started by scheduler at " + local(started) + ", last sign of life at "
                         + local(new Date(harness.now().getTime() - 5_000)) + ")")
                 .hasMessageContaining("taken over once it has shown no sign of life for 10 minutes");
         assertThat(harness.dhis2.trackedEntities()).isEmpty();
     }
 
-    @Test
-    void aLockLeftByAPreviousStartOfThisServerIsFreedAtOnce() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    void aLockLeftByAPreviousStartOfThisServerIsFreedAtOnce(TestDatabase.Kind kind) {
+        startOn(kind);
         // the previous start died a minute ago, mid-run: its heartbeat is fresh, nothing of it is going
         Date aMinuteAgo = new Date(harness.now().getTime() - 60_000);
         holdLock("died-with-tomcat", "manual:admin", "clinic-server", "start-1", aMinuteAgo);
@@ -148,8 +162,10 @@ class SyncRunnerTest {
         assertThat(harness.db.inTransaction(() -> harness.db.runLockDao().find(harness.mappingUuid))).isNull();
     }
 
-    @Test
-    void releasingDeadRunsFreesEveryLockOfAPreviousStartOfThisServerAndNoOther() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    void releasingDeadRunsFreesEveryLockOfAPreviousStartOfThisServerAndNoOther(TestDatabase.Kind kind) {
+        startOn(kind);
         Date aMinuteAgo = new Date(harness.now().getTime() - 60_000);
         ServerInstance now = new ServerInstance("clinic-server", "start-2");
         holdLock("mapping-a", "died-1", "manual:admin", "clinic-server", "start-1", aMinuteAgo);
@@ -180,7 +196,7 @@ class SyncRunnerTest {
 
         assertThatThrownBy(() -> serverB.runNow(harness.request(), "scheduler"))
                 .isInstanceOf(RunInProgressException.class)
-                .hasMessageContaining("already running on server 'server-a' (started by manual:admin at");
+                .hasMessageContaining("already running on server 'server-a' (instance a-1; started by manual:admin at");
         assertThatThrownBy(() -> serverA.start(harness.request(), "manual:nurse"))
                 .isInstanceOf(RunInProgressException.class)
                 .hasMessage("a sync of mapping 'HTS Service' is already running on this server (started by"
@@ -191,18 +207,35 @@ class SyncRunnerTest {
 
     @Test
     void aRunWhoseLockWasFreedByARestartOfTheModuleStopsAtItsNextHeartbeat() throws Exception {
-        harness.dhis2.setLatency(Duration.ofMillis(200));
-        SyncRunner before = runner(new ServerInstance("clinic-server", "start-1"), background);
+        java.util.concurrent.CountDownLatch restarted = new java.util.concurrent.CountDownLatch(1);
+        // the run waits at its first read of OpenMRS until the module was started again
+        ClinicalSource gated = (ClinicalSource) java.lang.reflect.Proxy.newProxyInstance(
+                ClinicalSource.class.getClassLoader(), new Class<?>[] {ClinicalSource.class}, (proxy, method, args) -> {
+                    if (!restarted.await(30, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("the module was not started again");
+                    }
+                    try {
+                        return method.invoke(harness.openmrs, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        SyncRunner before = new SyncRunner(new SyncEngine(gated, harness.store, harness::now),
+                harness.db.getTransactions(), harness.db.syncLogDao(), harness.db.runLockDao(), harness.clients,
+                harness::settings, background, harness::now, new ServerInstance("clinic-server", "start-1"));
         RunState going = before.start(harness.request(), "manual:admin");
         // the module is started again in the same JVM (a reload): the new start frees the old start's lock
         assertThat(runner(new ServerInstance("clinic-server", "start-2"), Runnable::run).releaseDeadRuns())
                 .containsExactly(going.getRunId());
         harness.tick(Duration.ofMinutes(1));
+        restarted.countDown();
 
         RunState end = awaitEnd(before, going.getRunId());
 
         assertThat(end.getStatus()).isEqualTo(SyncStatus.FAILED);
         assertThat(end.getStatusInfo()).contains("this run lost the lock of mapping 'HTS Service' to nobody");
+        assertThat(harness.dhis2.trackedEntities()).as("it stopped after its first chunk").hasSizeLessThanOrEqualTo(2);
+        assertThat(harness.dhis2.enrollments()).isEmpty();
     }
 
     private SyncRunner runner(ServerInstance instance, java.util.concurrent.Executor executor) {
