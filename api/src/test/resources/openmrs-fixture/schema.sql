@@ -3,6 +3,8 @@
 -- more columns, all nullable or unused here). Runs on H2 (MySQL mode) and MariaDB.
 CREATE TABLE person (
     person_id int(11) NOT NULL PRIMARY KEY,
+    gender varchar(50),
+    birthdate date,
     birthdate_estimated tinyint(1) NOT NULL,
     dead tinyint(1) NOT NULL,
     date_created datetime NOT NULL,
@@ -25,6 +27,9 @@ CREATE TABLE person_name (
     person_name_id int(11) NOT NULL PRIMARY KEY,
     preferred tinyint(1) NOT NULL,
     person_id int(11) NOT NULL,
+    given_name varchar(50),
+    middle_name varchar(50),
+    family_name varchar(50),
     creator int(11) NOT NULL,
     date_created datetime NOT NULL,
     voided tinyint(1) NOT NULL,
@@ -47,6 +52,17 @@ CREATE TABLE patient_identifier (
     uuid char(38) NOT NULL UNIQUE
 );
 CREATE INDEX patient_identifier_patient ON patient_identifier (patient_id);
+CREATE INDEX patient_identifier_identifier ON patient_identifier (identifier);
+CREATE TABLE patient_identifier_type (
+    patient_identifier_type_id int(11) NOT NULL PRIMARY KEY,
+    name varchar(50) NOT NULL,
+    check_digit tinyint(1) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    required tinyint(1) NOT NULL,
+    retired tinyint(1) NOT NULL,
+    uuid char(38) NOT NULL UNIQUE
+);
 CREATE TABLE person_attribute (
     person_attribute_id int(11) NOT NULL PRIMARY KEY,
     person_id int(11) NOT NULL,
@@ -86,6 +102,7 @@ CREATE TABLE patient_program (
     patient_id int(11) NOT NULL,
     program_id int(11) NOT NULL,
     date_enrolled datetime,
+    date_completed datetime,
     creator int(11) NOT NULL,
     date_created datetime NOT NULL,
     date_changed datetime,

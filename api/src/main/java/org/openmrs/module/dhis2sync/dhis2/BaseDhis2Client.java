@@ -94,6 +94,50 @@ abstract class BaseDhis2Client implements Dhis2Client {
                 MetadataJson::orgUnit, new QueryParams());
     }
 
+    @Override
+    public List<OptionSetInfo> optionSetsByUid(Collection<String> uids) {
+        return byUid("/api/optionSets", "optionSets", MetadataJson.OPTION_SET_FIELDS, uids, MetadataJson::optionSet);
+    }
+
+    @Override
+    public List<OrgUnitInfo> orgUnitsByUid(Collection<String> uids) {
+        return byUid("/api/organisationUnits", "organisationUnits", MetadataJson.ORG_UNIT_FIELDS, uids,
+                MetadataJson::orgUnit);
+    }
+
+    @Override
+    public List<OrgUnitInfo> captureOrgUnits() {
+        JsonNode me = http.get("/api/me", QueryParams.of("fields", "organisationUnits[" + MetadataJson.ORG_UNIT_FIELDS + "]"));
+        List<OrgUnitInfo> orgUnits = new ArrayList<>();
+        for (JsonNode node : Json.array(me, "organisationUnits")) {
+            orgUnits.add(MetadataJson.orgUnit(node));
+        }
+        return orgUnits;
+    }
+
+    /** Metadata objects by UID: an {@code id:in:[...]} filter per chunk of {@link #UID_CHUNK} distinct UIDs. */
+    private <T> List<T> byUid(String path, String key, String fields, Collection<String> uids,
+            Function<JsonNode, T> reader) {
+        Objects.requireNonNull(uids, "uids");
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(uids));
+        for (String uid : distinct) {
+            if (!Uid.isValid(uid)) {
+                throw new IllegalArgumentException("uids: '" + uid + "' is not a valid DHIS2 UID");
+            }
+        }
+        List<T> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += UID_CHUNK) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + UID_CHUNK));
+            QueryParams params = new QueryParams().add("fields", fields)
+                    .add("filter", "id:in:[" + String.join(",", chunk) + "]").add("page", 1)
+                    .add("pageSize", chunk.size());
+            for (JsonNode node : Json.listOf(http.get(path, params), key, "GET " + path)) {
+                found.add(reader.apply(node));
+            }
+        }
+        return found;
+    }
+
     private <T> Page<T> metadataPage(String path, String key, String fields, String nameQuery, PageRequest page,
             Function<JsonNode, T> reader, QueryParams extra) {
         Objects.requireNonNull(page, "page");

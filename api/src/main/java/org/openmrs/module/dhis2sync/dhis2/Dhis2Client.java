@@ -60,6 +60,18 @@ public interface Dhis2Client extends Closeable {
     /** Org units whose name contains {@code nameQuery} (all when null or empty). */
     Page<OrgUnitInfo> orgUnits(String nameQuery, PageRequest page);
 
+    /** The option sets (with their options) of those UIDs, read in chunks; a UID DHIS2 does not know is left out. */
+    List<OptionSetInfo> optionSetsByUid(Collection<String> uids);
+
+    /** The org units of those UIDs (with their paths), read in chunks; a UID DHIS2 does not know is left out. */
+    List<OrgUnitInfo> orgUnitsByUid(Collection<String> uids);
+
+    /**
+     * The org units the DHIS2 user captures data in ({@code GET /api/me?fields=organisationUnits[id,path]}): the
+     * user may write to each of them and to everything below it.
+     */
+    List<OrgUnitInfo> captureOrgUnits();
+
     /** Releases the HTTP connections. */
     @Override
     void close();

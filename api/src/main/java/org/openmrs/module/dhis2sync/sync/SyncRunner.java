@@ -47,6 +47,7 @@ public class SyncRunner {
     private final Supplier<RunSettings> settings;
     private final Executor executor;
     private final Supplier<Date> clock;
+    private final RunPreCheck preCheck;
     private final ConcurrentMap<String, ActiveRun> active = new ConcurrentHashMap<>();
     /** The last runs that finished here, with their exact counts and errors (older ones are read from the log). */
     private final Map<String, RunState> finished = Collections.synchronizedMap(new LinkedHashMap<String, RunState>() {
@@ -58,6 +59,14 @@ public class SyncRunner {
 
     public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
             Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock) {
+        this(engine, tx, logs, locks, clients, settings, executor, clock, RunPreCheck.NONE);
+    }
+
+    /** @param preCheck run before each sync run reads anything (the mapping health check) */
+    public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
+            Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock,
+            RunPreCheck preCheck) {
+        this.preCheck = preCheck;
         this.engine = engine;
         this.tx = tx;
         this.logs = logs;
@@ -190,6 +199,8 @@ public class SyncRunner {
         try {
             RunSettings now = settings.get();
             try (Dhis2Client client = clients.get()) {
+                run.tally.phase("checking the mapping");
+                preCheck.check(run.request, client, now);
                 engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
                         now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
             }

@@ -131,4 +131,19 @@ final class ImportCountingClient implements Dhis2Client {
     public void close() {
         client.close();
     }
+
+    @Override
+    public List<OptionSetInfo> optionSetsByUid(Collection<String> uids) {
+        return client.optionSetsByUid(uids);
+    }
+
+    @Override
+    public List<OrgUnitInfo> orgUnitsByUid(Collection<String> uids) {
+        return client.orgUnitsByUid(uids);
+    }
+
+    @Override
+    public List<OrgUnitInfo> captureOrgUnits() {
+        return client.captureOrgUnits();
+    }
 }

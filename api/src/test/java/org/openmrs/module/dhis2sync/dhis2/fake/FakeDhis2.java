@@ -803,8 +803,9 @@ public final class FakeDhis2 implements AutoCloseable {
         n.put("displayName", username + " " + username);
         for (String key : List.of("organisationUnits", "dataViewOrganisationUnits", "teiSearchOrganisationUnits")) {
             ArrayNode ous = n.putArray(key);
+            ReadApi read = new ReadApi(ctx());
             metadata.orgUnits().stream().filter(ou -> ou.parent() == null && metadata.isAccessible(ou.id()))
-                    .forEach(ou -> ous.addObject().put("id", ou.id()));
+                    .forEach(ou -> ous.add(read.orgUnit(ou)));
         }
         n.putArray("authorities").add("ALL");
         return n;

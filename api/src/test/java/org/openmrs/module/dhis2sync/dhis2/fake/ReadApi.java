@@ -595,7 +595,8 @@ final class ReadApi {
         return n;
     }
 
-    private ObjectNode orgUnit(Metadata.OrgUnit ou) {
+    /** An org unit as DHIS2 shows it, with its path from the root. */
+    ObjectNode orgUnit(Metadata.OrgUnit ou) {
         ObjectNode n = named(ou.id(), ou.name(), ou.code());
         n.put("shortName", ou.name());
         StringBuilder path = new StringBuilder();
