@@ -85,7 +85,9 @@ public class SyncEngine {
             List<Integer> ids = source.encounterIdsOfPatient(enrollment.getPatientUuid(), config.feeds(),
                     enrollment.getDateEnrolled(), enrollment.getDateCompleted());
             for (int from = 0; from < ids.size(); from += batchSize) {
-                events.sync(run, source.loadEncounters(ids.subList(from, Math.min(ids.size(), from + batchSize))), true);
+                List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
+                events.sync(run, source.loadEncounters(chunk), true);
+                tally.alsoLookedAt(SyncCategory.EVENT, chunk.size());
                 heartbeat.run();
             }
         }
