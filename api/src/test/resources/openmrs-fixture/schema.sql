@@ -103,6 +103,7 @@ CREATE TABLE patient_program (
     program_id int(11) NOT NULL,
     date_enrolled datetime,
     date_completed datetime,
+    location_id int(11),
     creator int(11) NOT NULL,
     date_created datetime NOT NULL,
     date_changed datetime,
@@ -111,6 +112,14 @@ CREATE TABLE patient_program (
     uuid char(38) NOT NULL UNIQUE
 );
 CREATE INDEX patient_program_patient ON patient_program (patient_id);
+CREATE TABLE location (
+    location_id int(11) NOT NULL PRIMARY KEY,
+    name varchar(255) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    retired tinyint(1) NOT NULL,
+    uuid char(38) NOT NULL UNIQUE
+);
 CREATE TABLE encounter_type (
     encounter_type_id int(11) NOT NULL PRIMARY KEY,
     name varchar(50) NOT NULL UNIQUE,

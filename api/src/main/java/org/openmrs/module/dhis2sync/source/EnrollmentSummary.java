@@ -12,16 +12,18 @@ public final class EnrollmentSummary {
     private final String programName;
     private final LocalDate dateEnrolled;
     private final LocalDate dateCompleted;
+    private final String locationUuid;
     private final boolean voided;
 
     public EnrollmentSummary(String uuid, String patientUuid, String programUuid, String programName,
-            LocalDate dateEnrolled, LocalDate dateCompleted, boolean voided) {
+            LocalDate dateEnrolled, LocalDate dateCompleted, String locationUuid, boolean voided) {
         this.uuid = Objects.requireNonNull(uuid, "uuid");
         this.patientUuid = patientUuid;
         this.programUuid = programUuid;
         this.programName = programName;
         this.dateEnrolled = dateEnrolled;
         this.dateCompleted = dateCompleted;
+        this.locationUuid = locationUuid;
         this.voided = voided;
     }
 
@@ -48,6 +50,11 @@ public final class EnrollmentSummary {
     /** Null while active. */
     public LocalDate getDateCompleted() {
         return dateCompleted;
+    }
+
+    /** The enrollment's location, or null. */
+    public String getLocationUuid() {
+        return locationUuid;
     }
 
     public boolean isVoided() {

@@ -44,6 +44,11 @@ public class SyncEngine {
         this.clock = clock;
     }
 
+    /** The same engine reading through another source (e.g. the source seen through one patient). */
+    public SyncEngine withSource(ClinicalSource other) {
+        return new SyncEngine(other, store, clock);
+    }
+
     /**
      * @param client the DHIS2 client for this run (not called at all in PREVIEW)
      * @param heartbeat called after every chunk (keeps the run's lock alive)

@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.tracking.RunLock;
 import org.openmrs.module.dhis2sync.tracking.RunLockDao;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
@@ -133,6 +134,19 @@ public class SyncRunner {
         RunSettings now = settings.get();
         engine.run(request.getMappingUuid(), request.getConfig(), RunMode.PREVIEW, null, now.getBatchSize(),
                 now.getDefaultOrgUnit(), tally, () -> { });
+        return tally;
+    }
+
+    /**
+     * What a run would send now of the records the source holds (e.g. one patient's, through
+     * {@link org.openmrs.module.dhis2sync.source.PatientDirectory#clinicalSourceOf}), decided by the same preview
+     * from the trackers; in the caller's thread, nothing is sent or written.
+     */
+    public RunTally preview(RunRequest request, ClinicalSource only) {
+        RunTally tally = new RunTally();
+        RunSettings now = settings.get();
+        engine.withSource(only).run(request.getMappingUuid(), request.getConfig(), RunMode.PREVIEW, null,
+                now.getBatchSize(), now.getDefaultOrgUnit(), tally, () -> { });
         return tally;
     }
 

@@ -38,13 +38,14 @@ public class OpenmrsPatientDirectory implements PatientDirectory {
 
     private static final String ENROLLMENT = "SELECT pp.uuid AS uuid, pe.uuid AS patient, pr.uuid AS program,"
             + " pr.name AS programName, pp.date_enrolled AS enrolled, pp.date_completed AS completed,"
-            + " pp.voided AS voided FROM patient_program pp JOIN person pe ON pe.person_id = pp.patient_id"
-            + " JOIN program pr ON pr.program_id = pp.program_id";
+            + " pp.voided AS voided, l.uuid AS location FROM patient_program pp"
+            + " JOIN person pe ON pe.person_id = pp.patient_id JOIN program pr ON pr.program_id = pp.program_id"
+            + " LEFT JOIN location l ON l.location_id = pp.location_id";
     private static final String[] ENROLLMENT_COLUMNS = {"uuid", "patient", "program", "programName", "enrolled",
-        "completed", "voided"};
+        "completed", "voided", "location"};
     private static final Type[] ENROLLMENT_TYPES = {StandardBasicTypes.STRING, StandardBasicTypes.STRING,
         StandardBasicTypes.STRING, StandardBasicTypes.STRING, StandardBasicTypes.TIMESTAMP,
-        StandardBasicTypes.TIMESTAMP, StandardBasicTypes.BOOLEAN};
+        StandardBasicTypes.TIMESTAMP, StandardBasicTypes.BOOLEAN, StandardBasicTypes.STRING};
 
     private static final String ENCOUNTER = "SELECT e.uuid AS uuid, pe.uuid AS patient, et.uuid AS type,"
             + " et.name AS typeName, e.encounter_datetime AS moment, e.voided AS voided FROM encounter e"
@@ -213,7 +214,7 @@ public class OpenmrsPatientDirectory implements PatientDirectory {
 
     private static EnrollmentSummary enrollment(Object[] row) {
         return new EnrollmentSummary((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                localDate((Date) row[4]), localDate((Date) row[5]), Boolean.TRUE.equals(row[6]));
+                localDate((Date) row[4]), localDate((Date) row[5]), (String) row[7], Boolean.TRUE.equals(row[6]));
     }
 
     private static EncounterSummary encounter(Object[] row) {

@@ -71,6 +71,8 @@ class OpenmrsPatientDirectoryTest {
         db.update("UPDATE patient_program SET date_completed = ? WHERE patient_program_id = 12",
                 at(LocalDateTime.of(2024, 4, 1, 0, 0)));
         db.enrollment(13, 3, 1, LocalDateTime.of(2024, 1, 12, 0, 0), false);
+        db.location(7, "location-clinic");
+        db.update("UPDATE patient_program SET location_id = 7 WHERE patient_program_id = 11");
         db.encounterType(1, "type-visit");
         db.encounter(100, 1, 1, null, LocalDateTime.of(2024, 2, 10, 9, 30), false);
         db.encounter(101, 2, 1, null, LocalDateTime.of(2024, 2, 11, 9, 0), false);
@@ -119,6 +121,8 @@ class OpenmrsPatientDirectoryTest {
         assertThat(found.get("enrollment-11").getProgramUuid()).isEqualTo(HIV);
         assertThat(found.get("enrollment-11").getDateEnrolled()).isEqualTo(LocalDate.of(2024, 1, 10));
         assertThat(found.get("enrollment-11").getDateCompleted()).isNull();
+        assertThat(found.get("enrollment-11").getLocationUuid()).isEqualTo("location-clinic");
+        assertThat(found.get("enrollment-12").getLocationUuid()).isNull();
         assertThat(found.get("enrollment-12").getDateCompleted()).isEqualTo(LocalDate.of(2024, 4, 1));
     }
 

@@ -103,6 +103,11 @@ final class OpenmrsTablesFixture implements AutoCloseable {
                 "identifier-type-" + id);
     }
 
+    void location(int id, String uuid) {
+        jdbc.update("INSERT INTO location (location_id, name, creator, date_created, retired, uuid)"
+                + " VALUES (?, ?, 1, ?, 0, ?)", id, "location " + id, at(CREATED), uuid);
+    }
+
     // ---- patients
 
     /** An extra name of a person (the fixture's first name row has no name parts). */
