@@ -128,7 +128,8 @@ public final class TestInstallation implements AutoCloseable {
     public List<Object> controllers() {
         return Arrays.asList(new MappingsController(service, user), new RunsController(service, user),
                 new LogsController(service, user), new SettingsController(service, user),
-                new OrgUnitsController(service, user), new MetadataController(service, user));
+                new OrgUnitsController(service, user), new MetadataController(service, user),
+                new NamesController(service, user), new PatientsController(service, user), new SessionController(user));
     }
 
     public Object errorAdvice() {
