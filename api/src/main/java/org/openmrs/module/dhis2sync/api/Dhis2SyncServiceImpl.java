@@ -443,14 +443,14 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
 
     @Override
     public MappingNames getMappingNames(List<String> mappingUuids) {
-        List<MappingConfig> configs = new ArrayList<>();
+        Map<String, MappingConfig> configs = new LinkedHashMap<>();
         if (mappingUuids == null || mappingUuids.isEmpty()) {
             for (Mapping mapping : mappings.all(false)) {
-                configs.add(mappings.configOf(mapping));
+                configs.put(mapping.getUuid(), mappings.configOf(mapping));
             }
         } else {
             for (String uuid : new LinkedHashSet<>(mappingUuids)) {
-                configs.add(getMappingConfig(uuid));
+                configs.put(uuid, getMappingConfig(uuid));
             }
         }
         Map<String, String> table = new LinkedHashMap<>();

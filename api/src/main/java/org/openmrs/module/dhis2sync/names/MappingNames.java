@@ -20,13 +20,20 @@ public final class MappingNames {
     private final Map<String, Dhis2Name> dhis2;
     private final Map<String, OptionSetInfo> optionSets;
     private final List<String> problems;
+    private final Map<String, MappingOutline> mappings;
 
-    public MappingNames(Map<String, String> openmrs, Map<String, Dhis2Name> dhis2, Map<String, OptionSetInfo> optionSets,
-            List<String> problems) {
+    public MappingNames(Map<String, MappingOutline> mappings, Map<String, String> openmrs, Map<String, Dhis2Name> dhis2,
+            Map<String, OptionSetInfo> optionSets, List<String> problems) {
+        this.mappings = Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
         this.openmrs = Collections.unmodifiableMap(new LinkedHashMap<>(openmrs));
         this.dhis2 = Collections.unmodifiableMap(new LinkedHashMap<>(dhis2));
         this.optionSets = Collections.unmodifiableMap(new LinkedHashMap<>(optionSets));
         this.problems = Collections.unmodifiableList(new ArrayList<>(problems));
+    }
+
+    /** The mappings named, by uuid. */
+    public Map<String, MappingOutline> getMappings() {
+        return mappings;
     }
 
     public Map<String, String> getOpenmrs() {

@@ -45,11 +45,15 @@ public final class MappingNamesReader {
     }
 
     /**
+     * @param mappings the mappings by uuid
      * @param orgUnitTable the installation's location → org unit table (its locations and org units are named too)
      * @param clients opens the DHIS2 client (it is closed here)
      */
-    public MappingNames read(List<MappingConfig> configs, Map<String, String> orgUnitTable, String defaultOrgUnit,
-            Supplier<Dhis2Client> clients) {
+    public MappingNames read(Map<String, MappingConfig> mappings, Map<String, String> orgUnitTable,
+            String defaultOrgUnit, Supplier<Dhis2Client> clients) {
+        List<MappingConfig> configs = new ArrayList<>(mappings.values());
+        Map<String, MappingOutline> outlines = new LinkedHashMap<>();
+        mappings.forEach((uuid, config) -> outlines.put(uuid, MappingOutline.of(config)));
         List<String> problems = new ArrayList<>();
         Map<String, String> openmrsNames = new LinkedHashMap<>();
         try {
@@ -88,7 +92,7 @@ public final class MappingNamesReader {
         if (metadata != null) {
             dhis2Names.putAll(dhis2Names(metadata));
         }
-        return new MappingNames(openmrsNames, dhis2Names,
+        return new MappingNames(outlines, openmrsNames, dhis2Names,
                 metadata == null ? new LinkedHashMap<>() : metadata.getOptionSets(), problems);
     }
 

@@ -10,6 +10,7 @@ import org.openmrs.module.dhis2sync.dhis2.OptionInfo;
 import org.openmrs.module.dhis2sync.dhis2.OptionSetInfo;
 import org.openmrs.module.dhis2sync.names.Dhis2Name;
 import org.openmrs.module.dhis2sync.names.MappingNames;
+import org.openmrs.module.dhis2sync.names.MappingOutline;
 
 /**
  * Reply of {@code GET names}: {@code openmrs} uuid → name, {@code dhis2} UID → {name, kind, valueType, optionSet},
@@ -17,12 +18,14 @@ import org.openmrs.module.dhis2sync.names.MappingNames;
  */
 public final class MappingNamesBody {
 
+    private final Map<String, MappingOutline> mappings;
     private final Map<String, String> openmrs;
     private final Map<String, Dhis2Body> dhis2 = new LinkedHashMap<>();
     private final Map<String, OptionSetBody> optionSets = new LinkedHashMap<>();
     private final List<String> problems;
 
     private MappingNamesBody(MappingNames names) {
+        this.mappings = names.getMappings();
         this.openmrs = names.getOpenmrs();
         names.getDhis2().forEach((uid, name) -> dhis2.put(uid, new Dhis2Body(name)));
         names.getOptionSets().forEach((uid, set) -> optionSets.put(uid, new OptionSetBody(set)));
@@ -31,6 +34,11 @@ public final class MappingNamesBody {
 
     public static MappingNamesBody of(MappingNames names) {
         return new MappingNamesBody(names);
+    }
+
+    /** Per mapping uuid: {name, openmrsProgramUuid, dhis2ProgramUid, stages [{programStageUid, feedKind, feedReference}]}. */
+    public Map<String, MappingOutline> getMappings() {
+        return mappings;
     }
 
     public Map<String, String> getOpenmrs() {

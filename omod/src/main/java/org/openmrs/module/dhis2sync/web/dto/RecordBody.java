@@ -16,15 +16,17 @@ public final class RecordBody {
     private final String patientName;
     private final String patientIdentifier;
     private final String programName;
+    private final String encounterTypeUuid;
     private final String encounterTypeName;
     private final String date;
 
     private RecordBody(String patientUuid, String patientName, String patientIdentifier, String programName,
-            String encounterTypeName, String date) {
+            String encounterTypeUuid, String encounterTypeName, String date) {
         this.patientUuid = patientUuid;
         this.patientName = patientName;
         this.patientIdentifier = patientIdentifier;
         this.programName = programName;
+        this.encounterTypeUuid = encounterTypeUuid;
         this.encounterTypeName = encounterTypeName;
         this.date = date;
     }
@@ -36,26 +38,27 @@ public final class RecordBody {
         }
         switch (category) {
             case INSTANCE:
-                return patient(names, openmrsUuid, null, null, null);
+                return patient(names, openmrsUuid, null, null, null, null);
             case ENROLLMENT:
                 EnrollmentSummary enrollment = names.getEnrollments().get(openmrsUuid);
                 return enrollment == null ? null : patient(names, enrollment.getPatientUuid(),
-                        enrollment.getProgramName(), null, Iso.date(enrollment.getDateEnrolled()));
+                        enrollment.getProgramName(), null, null, Iso.date(enrollment.getDateEnrolled()));
             default:
                 EncounterSummary encounter = names.getEncounters().get(openmrsUuid);
                 return encounter == null ? null : patient(names, encounter.getPatientUuid(), null,
-                        encounter.getEncounterTypeName(), Iso.local(encounter.getEncounterDatetime()));
+                        encounter.getEncounterTypeUuid(), encounter.getEncounterTypeName(),
+                        Iso.local(encounter.getEncounterDatetime()));
         }
     }
 
-    private static RecordBody patient(RecordNames names, String patientUuid, String program, String encounterType,
-            String date) {
+    private static RecordBody patient(RecordNames names, String patientUuid, String program,
+            String encounterTypeUuid, String encounterType, String date) {
         org.openmrs.module.dhis2sync.source.PatientSummary patient = names.getPatients().get(patientUuid);
         if (patient == null && program == null && encounterType == null) {
             return null;
         }
         return new RecordBody(patientUuid, patient == null ? null : patient.getName(),
-                patient == null ? null : patient.getIdentifier(), program, encounterType, date);
+                patient == null ? null : patient.getIdentifier(), program, encounterTypeUuid, encounterType, date);
     }
 
     public String getPatientUuid() {
@@ -72,6 +75,10 @@ public final class RecordBody {
 
     public String getProgramName() {
         return programName;
+    }
+
+    public String getEncounterTypeUuid() {
+        return encounterTypeUuid;
     }
 
     public String getEncounterTypeName() {
