@@ -27,7 +27,7 @@ public class MappingBrokenException extends RuntimeException {
         StringBuilder text = new StringBuilder("The mapping '").append(mappingName)
                 .append("' does not fit DHIS2's metadata (").append(problems.size())
                 .append(problems.size() == 1 ? " problem" : " problems")
-                .append("), so nothing was sent; correct it in the mapping editor (Check with DHIS2): ");
+                .append("), so nothing was sent; correct it in the mapping editor (Check against DHIS2 shows each problem at its field): ");
         for (int i = 0; i < problems.size() && i < LISTED; i++) {
             text.append(i == 0 ? "" : "; ").append(problems.get(i));
         }

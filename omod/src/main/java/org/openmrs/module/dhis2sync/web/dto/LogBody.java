@@ -9,6 +9,7 @@ public final class LogBody {
 
     private final Long id;
     private final String runId;
+    private final String mappingUuid;
     private final String mappingName;
     private final String syncedBy;
     private final String comments;
@@ -29,6 +30,7 @@ public final class LogBody {
     private LogBody(SyncLog row, RunProgress progress) {
         this.id = row.getId();
         this.runId = row.getRunId();
+        this.mappingUuid = row.getMappingUuid();
         this.mappingName = row.getMappingName();
         this.syncedBy = row.getSyncedBy();
         this.comments = row.getComments();
@@ -73,6 +75,10 @@ public final class LogBody {
 
     public String getRunId() {
         return runId;
+    }
+
+    public String getMappingUuid() {
+        return mappingUuid;
     }
 
     public String getMappingName() {
