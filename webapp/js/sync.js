@@ -2,7 +2,7 @@
 // UPDATE, with the mapped values), a DHIS2 validation-only check, and Sync to DHIS2 with live progress.
 
 import { api } from './api.js';
-import { h, clear, message, formatMoment, uniqueId } from './dom.js';
+import { h, clear, message, formatMoment, uniqueId, problemNote } from './dom.js';
 import { showErrors, clearErrors } from './forms.js';
 import { watchRun, CATEGORIES } from './run.js';
 import { dhis2Info } from './metadata.js';
@@ -20,7 +20,7 @@ export async function renderSync(root) {
     try {
         mappings = (await api.get('mappings')).results;
     } catch (e) {
-        root.append(message('error', `The mappings could not be read: ${e.message}`));
+        root.append(problemNote('The mappings could not be read', e) || '');
         return null;
     }
     if (!mappings.length) {
