@@ -39,7 +39,7 @@ import java.util.zip.CRC32;
 
 /**
  * A stateful fake DHIS2 for tests, speaking the HTTP contract of real DHIS2 2.41.9.1 (tracker API and the
- * deprecated one) or 2.42.5.2 (tracker API only), as captured in shared/reference/dhis2. It listens on
+ * deprecated one) or 2.42.5.2 (tracker API only), as captured in the test resources /dhis2/<version>/. It listens on
  * 127.0.0.1 at a random port; both API generations share one state. Faults can be injected per request.
  */
 public final class FakeDhis2 implements AutoCloseable {

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The fake DHIS2's metadata: a mutable, thread safe holder. {@link #defaults()} is the metadata of the captured
- * reference replies (shared/reference/dhis2/2.41.9.1/metadata-request.json). Tests add objects or mark an org
+ * reference replies (test resource /dhis2/2.41.9.1/metadata-request.json). Tests add objects or mark an org
  * unit as outside the user's capture scope.
  */
 public final class Metadata {
