@@ -12,8 +12,15 @@ import static org.openmrs.module.dhis2sync.dhis2.fake.TrackerImport.text;
 
 /**
  * DHIS2 2.41's deprecated importers: {@code POST /api/trackedEntityInstances}, {@code /api/enrollments} and
- * {@code /api/events}, with their ImportSummaries replies. Their HTTP statuses do not tell success: the
- * enrollments endpoint answers 201 even when it refused the enrollment. Callers hold the store's monitor.
+ * {@code /api/events}, with their ImportSummaries replies, and the delete endpoints {@code DELETE /api/<resource>/{uid}}.
+ * Their HTTP statuses do not tell success: the enrollments endpoint answers 201 even when it refused the enrollment.
+ * Callers hold the store's monitor.
+ * <p>
+ * {@code dryRun=true} writes tracked entities and enrollments anyway: 2.41.9.1's deprecated tracked entity and
+ * enrollment importers never read the flag (only the event importer, {@code EventManager}, does), and the recorded
+ * traffic shows a dry run that created 9 tracked entities. A UID deleted before is refused with "… already exists or
+ * was deleted earlier" ({@code AbstractTrackedEntityInstanceService}, {@code AbstractEnrollmentService},
+ * {@code EventManager}).
  */
 final class DeprecatedImport {
 
@@ -36,6 +43,93 @@ final class DeprecatedImport {
         this.ctx = ctx;
         this.strategy = strategy == null ? "CREATE_AND_UPDATE" : strategy.toUpperCase();
         this.dryRun = dryRun;
+    }
+
+    /** Whether a write of this kind really writes: only the event importer honours dryRun. */
+    private boolean writes(String resource) {
+        return !dryRun || !resource.equals("events");
+    }
+
+    // ---------------------------------------------------------------- delete endpoints
+
+    /**
+     * {@code DELETE /api/trackedEntityInstances|enrollments|events/{uid}}: a web message around the object's import
+     * summary, as {@code WebMessageUtils.importSummary}. Deleting cascades to enrollments and events.
+     */
+    Reply delete(String resource, String uid, boolean cascadeAllowed) {
+        String label;
+        boolean exists;
+        String orgUnit;
+        boolean hasChildren;
+        switch (resource) {
+            case "trackedEntityInstances":
+                label = "tracked entity instance";
+                FakeStore.TeRow te = ctx.store.trackedEntities.get(uid);
+                exists = te != null;
+                orgUnit = exists ? te.orgUnit : null;
+                hasChildren = exists && !ctx.store.enrollmentsOf(uid).isEmpty();
+                break;
+            case "enrollments":
+                label = "enrollment";
+                FakeStore.EnRow en = ctx.store.enrollments.get(uid);
+                exists = en != null;
+                orgUnit = exists ? en.orgUnit : null;
+                hasChildren = exists && !ctx.store.eventsOf(uid).isEmpty();
+                break;
+            default:
+                label = "event";
+                FakeStore.EvRow ev = ctx.store.events.get(uid);
+                exists = ev != null;
+                orgUnit = exists ? ev.orgUnit : null;
+                hasChildren = false;
+        }
+        if (!exists) {
+            String name = Character.toUpperCase(label.charAt(0)) + label.substring(1);
+            ObjectNode s = summary("SUCCESS", null, name + " " + uid + " cannot be deleted as it is not present in the system",
+                    0, 0, 1, List.of(), null, null);
+            return wrapOne(200, s);
+        }
+        List<String[]> conflicts = new ArrayList<>();
+        if (!ctx.metadata.isAccessible(orgUnit)) {
+            conflicts.add(new String[] {"OrganisationUnit", "User has no delete access to organisation unit: " + orgUnit});
+        } else if (hasChildren && !cascadeAllowed) {
+            conflicts.add(new String[] {resource.equals("enrollments") ? "Enrollment" : "TrackedEntityInstance",
+                    "The " + label + " to be deleted has associated "
+                            + (resource.equals("enrollments") ? "events" : "enrollments")
+                            + ". Deletion requires special authority: "
+                            + (resource.equals("enrollments") ? "F_ENROLLMENT_CASCADE_DELETE" : "F_TEI_CASCADE_DELETE")});
+        }
+        if (!conflicts.isEmpty()) {
+            return wrapOne(409, summary("ERROR", null, null, 0, 0, 1, conflicts, uid, null));
+        }
+        switch (resource) {
+            case "trackedEntityInstances":
+                ctx.store.deleteTrackedEntity(uid);
+                break;
+            case "enrollments":
+                ctx.store.deleteEnrollment(uid);
+                break;
+            default:
+                ctx.store.deleteEvent(uid);
+        }
+        wrote = true;
+        ObjectNode s = summary("SUCCESS", null, "Deletion of " + label + " " + uid + " was successful", 0, 0, 0,
+                List.of(), resource.equals("trackedEntityInstances") ? null : uid, null);
+        s.with("importCount").put("deleted", 1);
+        return wrapOne(200, s);
+    }
+
+    private Reply wrapOne(int code, ObjectNode summary) {
+        boolean error = summary.get("status").asText().equals("ERROR");
+        ObjectNode n = Reply.webMessage(code, error ? "ERROR" : "OK",
+                error ? "An error occurred, please check import summary." : "Import was successful.");
+        n.set("response", summary);
+        return Reply.json(code, n);
+    }
+
+    private ObjectNode deletedEarlier(String label, String uid, ObjectNode options) {
+        return summary("ERROR", options, label + " " + uid + " already exists or was deleted earlier", 0, 0, 1,
+                List.of(), uid, null);
     }
 
     boolean wrote() {
@@ -187,6 +281,9 @@ final class DeprecatedImport {
         ObjectNode options = importOptions(true);
         String given = text(j, "trackedEntityInstance");
         String uid = given == null ? Uid.generate() : given;
+        if (ctx.store.deletedTrackedEntities.containsKey(uid)) {
+            return deletedEarlier("Tracked entity instance", uid, options);
+        }
         List<String[]> conflicts = new ArrayList<>();
         FakeStore.TeRow existing = ctx.store.trackedEntities.get(uid);
         if (!Uid.isValid(uid)) {
@@ -210,11 +307,11 @@ final class DeprecatedImport {
             s.set("enrollments", emptyEnrollments);
             return s;
         }
-        if (!dryRun) {
+        if (writes("trackedEntityInstances")) {
             writeTrackedEntityInstance(uid, j, existing);
         }
         ObjectNode s = summary("SUCCESS", options, null, existing == null ? 1 : 0, existing == null ? 0 : 1, 0,
-                conflicts, uid, ctx.baseUrl + "/api/trackedEntityInstances/" + uid);
+                conflicts, uid, dryRun ? null : ctx.baseUrl + "/api/trackedEntityInstances/" + uid);
         List<ObjectNode> nested = new ArrayList<>();
         for (JsonNode en : j.path("enrollments")) {
             nested.add(enrollment(en, uid, null));
@@ -302,6 +399,9 @@ final class DeprecatedImport {
     private ObjectNode enrollment(JsonNode j, String parentTe, ObjectNode options) {
         String given = text(j, "enrollment");
         String uid = given == null ? Uid.generate() : given;
+        if (ctx.store.deletedEnrollments.containsKey(uid)) {
+            return withEvents(deletedEarlier("Enrollment", uid, options));
+        }
         String te = parentTe != null ? parentTe : text(j, "trackedEntityInstance");
         String programId = text(j, "program");
         String status = text(j, "status") == null ? "ACTIVE" : text(j, "status").toUpperCase();
@@ -350,11 +450,11 @@ final class DeprecatedImport {
             return withEvents(summary("ERROR", options, "TrackedEntity " + te
                     + " already has an active enrollment in program " + programId, 0, 0, 1, conflicts, reference, null));
         }
-        if (!dryRun) {
+        if (writes("enrollments")) {
             writeEnrollment(uid, te, j, status, enrolledAt, existing);
         }
         ObjectNode s = summary("SUCCESS", options, null, existing == null ? 1 : 0, existing == null ? 0 : 1, 0,
-                conflicts, uid, ctx.baseUrl + "/api/enrollments/" + uid);
+                conflicts, uid, dryRun ? null : ctx.baseUrl + "/api/enrollments/" + uid);
         List<ObjectNode> nested = new ArrayList<>();
         for (JsonNode ev : j.path("events")) {
             nested.add(event(ev, uid, null));
@@ -408,6 +508,9 @@ final class DeprecatedImport {
     private ObjectNode event(JsonNode j, String parentEnrollment, ObjectNode options) {
         String given = text(j, "event");
         String uid = given == null ? Uid.generate() : given;
+        if (ctx.store.deletedEvents.containsKey(uid)) {
+            return deletedEarlier("Event", uid, options);
+        }
         List<String[]> conflicts = new ArrayList<>();
         FakeStore.EvRow existing = ctx.store.events.get(uid);
         if (!Uid.isValid(uid)) {
@@ -456,11 +559,11 @@ final class DeprecatedImport {
         if (!conflicts.isEmpty()) {
             return summary("ERROR", options, null, 0, 0, 1, conflicts, uid, null);
         }
-        if (!dryRun) {
+        if (writes("events")) {
             writeEvent(uid, j, enrollment, status, eventDate, existing);
         }
         return summary("SUCCESS", options, null, existing == null ? 1 : 0, existing == null ? 0 : 1, 0, conflicts,
-                uid, ctx.baseUrl + "/api/events/" + uid);
+                uid, dryRun ? null : ctx.baseUrl + "/api/events/" + uid);
     }
 
     private void dataValueConflict(Metadata.ProgramStage stage, String deId, String value, List<String[]> conflicts) {

@@ -85,6 +85,7 @@ public final class FakeDhis2 implements AutoCloseable {
     private final Set<String> apiTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> warmTokens = ConcurrentHashMap.newKeySet();
     private volatile boolean tokenWarmup;
+    private volatile boolean cascadeDeleteAllowed = true;
 
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode[]> jobs = new ConcurrentHashMap<>();
@@ -189,6 +190,14 @@ public final class FakeDhis2 implements AutoCloseable {
     private static boolean wellFormed(String token) {
         return token.matches("^d2p_[A-Za-z0-9]{40}\\d{10}$")
                 && checksum(token.substring(0, 44)).equals(token.substring(44));
+    }
+
+    /**
+     * Off: the user lacks F_TEI_CASCADE_DELETE and F_ENROLLMENT_CASCADE_DELETE, so deleting a tracked entity that has
+     * enrollments (E1100) or an enrollment that has events (E1103) is refused. On by default (the user has ALL).
+     */
+    public void allowCascadeDelete(boolean on) {
+        cascadeDeleteAllowed = on;
     }
 
     // ------------------------------------------------------------------ metadata and state
@@ -646,8 +655,8 @@ public final class FakeDhis2 implements AutoCloseable {
         }
         TrackerImport.Result result;
         synchronized (store) {
-            result = new TrackerImport(ctx(), q.get("importStrategy"), q.get("atomicMode"), q.get("importMode"))
-                    .run(json);
+            result = new TrackerImport(ctx(), q.get("importStrategy"), q.get("atomicMode"), q.get("importMode"),
+                    cascadeDeleteAllowed).run(json);
             if (result.wrote) {
                 persist();
             }
@@ -720,6 +729,16 @@ public final class FakeDhis2 implements AutoCloseable {
     }
 
     private Reply deprecated(String method, String[] p, Query q, String body) throws ReadApi.Refusal {
+        if (method.equals("DELETE") && p.length == 2) {
+            synchronized (store) {
+                DeprecatedImport importer = new DeprecatedImport(ctx(), "DELETE", false);
+                Reply reply = importer.delete(p[0], p[1], cascadeDeleteAllowed);
+                if (importer.wrote()) {
+                    persist();
+                }
+                return reply;
+            }
+        }
         if (method.equals("POST") && p.length == 1) {
             JsonNode json = parse(body);
             if (json == null) {
