@@ -140,8 +140,9 @@ final class DeprecatedImport {
 
     Reply trackedEntityInstances(JsonNode body) {
         List<ObjectNode> summaries = new ArrayList<>();
-        for (JsonNode tei : list(body, "trackedEntityInstances")) {
-            summaries.add(trackedEntityInstance(tei));
+        List<JsonNode> teis = list(body, "trackedEntityInstances");
+        for (JsonNode tei : teis) {
+            summaries.add(trackedEntityInstance(tei, teis.size() == 1 ? importOptions(true) : null));
         }
         ObjectNode response = summaries(summaries, importOptions(true));
         boolean error = response.get("status").asText().equals("ERROR");
@@ -150,16 +151,18 @@ final class DeprecatedImport {
 
     Reply enrollments(JsonNode body) {
         List<ObjectNode> summaries = new ArrayList<>();
-        for (JsonNode en : list(body, "enrollments")) {
-            summaries.add(enrollment(en, null, importOptions(false)));
+        List<JsonNode> enrollments = list(body, "enrollments");
+        for (JsonNode en : enrollments) {
+            summaries.add(enrollment(en, null, enrollments.size() == 1 ? importOptions(false) : null));
         }
         return wrap(201, summaries(summaries, importOptions(false)));
     }
 
     Reply events(JsonNode body) {
         List<ObjectNode> summaries = new ArrayList<>();
-        for (JsonNode ev : list(body, "events")) {
-            summaries.add(event(ev, null, importOptions(false)));
+        List<JsonNode> events = list(body, "events");
+        for (JsonNode ev : events) {
+            summaries.add(event(ev, null, events.size() == 1 ? importOptions(false) : null));
         }
         ObjectNode response = summaries(summaries, importOptions(false));
         boolean error = response.get("status").asText().equals("ERROR");
@@ -277,8 +280,8 @@ final class DeprecatedImport {
 
     // ---------------------------------------------------------------- tracked entity instances
 
-    private ObjectNode trackedEntityInstance(JsonNode j) {
-        ObjectNode options = importOptions(true);
+    /** {@code options}: the summary's own importOptions, which DHIS2 writes only when the request held one object. */
+    private ObjectNode trackedEntityInstance(JsonNode j, ObjectNode options) {
         String given = text(j, "trackedEntityInstance");
         String uid = given == null ? Uid.generate() : given;
         if (ctx.store.deletedTrackedEntities.containsKey(uid)) {

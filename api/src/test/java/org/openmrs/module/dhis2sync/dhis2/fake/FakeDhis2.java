@@ -868,16 +868,16 @@ public final class FakeDhis2 implements AutoCloseable {
         n.put("osName", "Linux");
         n.put("osArchitecture", "amd64");
         n.put("osVersion", "fake");
-        n.put("externalDirectory", "<dhis2-home>");
+        n.put("externalDirectory", "/opt/dhis2");
         n.put("readReplicaCount", 0);
         n.put("memoryInfo", "fake");
         n.put("cpuCores", Runtime.getRuntime().availableProcessors());
         n.put("encryption", false);
         n.put("emailConfigured", false);
         n.put("redisEnabled", false);
-        if (version == Version.V2_41) {
-            n.put("systemId", "f3eda522-e017-414d-9aed-f9be897d581a");
-        }
+        // both versions once the server has run a while (2.42.5.2's hand capture at start-up had none)
+        n.put("systemId", version == Version.V2_41 ? "d81343ce-ab72-4f62-b96f-58623659a42c"
+                : "3c8a7e3e-5b1f-4f0e-9d6a-2f1c5b7a9e42");
         n.put("systemName", "DHIS 2");
         if (version == Version.V2_42) {
             n.put("systemMetadataVersion", "");

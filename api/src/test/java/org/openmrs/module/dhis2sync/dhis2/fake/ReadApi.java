@@ -589,6 +589,7 @@ final class ReadApi {
         ArrayNode attrs = n.putArray("programTrackedEntityAttributes");
         for (String a : p.attributes()) {
             ObjectNode pa = attrs.addObject();
+            pa.put("mandatory", ctx.metadata.isMandatory(p.id(), a));
             ctx.metadata.attribute(a).ifPresent(attr -> pa.set("trackedEntityAttribute", attribute(attr)));
         }
         ArrayNode ous = n.putArray("organisationUnits");
@@ -604,6 +605,7 @@ final class ReadApi {
         ArrayNode des = n.putArray("programStageDataElements");
         for (String de : s.dataElements()) {
             ObjectNode psde = des.addObject();
+            psde.put("compulsory", false);
             ctx.metadata.dataElement(de).ifPresent(d -> psde.set("dataElement", dataElement(d)));
         }
         return n;
