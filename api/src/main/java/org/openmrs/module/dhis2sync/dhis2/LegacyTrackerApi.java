@@ -39,6 +39,12 @@ public final class LegacyTrackerApi extends BaseDhis2Client {
         super(http);
     }
 
+    /** With DHIS2's version already read (api=auto), so that a check does not ask again. */
+    LegacyTrackerApi(Dhis2Http http, SystemInfo systemInfo) {
+        super(http);
+        this.systemInfo = systemInfo;
+    }
+
     @Override
     public ApiGeneration generation() {
         return ApiGeneration.LEGACY;

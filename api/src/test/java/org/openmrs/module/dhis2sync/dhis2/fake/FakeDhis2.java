@@ -86,6 +86,7 @@ public final class FakeDhis2 implements AutoCloseable {
     private final Set<String> warmTokens = ConcurrentHashMap.newKeySet();
     private volatile boolean tokenWarmup;
     private volatile boolean cascadeDeleteAllowed = true;
+    private volatile String reportedVersion;
 
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode[]> jobs = new ConcurrentHashMap<>();
@@ -190,6 +191,14 @@ public final class FakeDhis2 implements AutoCloseable {
     private static boolean wellFormed(String token) {
         return token.matches("^d2p_[A-Za-z0-9]{40}\\d{10}$")
                 && checksum(token.substring(0, 44)).equals(token.substring(44));
+    }
+
+    /**
+     * The version {@code /api/system/info} reports, e.g. "2.40.5" to see what the module does with a DHIS2 that has
+     * only the deprecated API (everything else still answers as this fake's version); null for the real one.
+     */
+    public void reportVersion(String version) {
+        reportedVersion = version;
     }
 
     /**
@@ -855,7 +864,7 @@ public final class FakeDhis2 implements AutoCloseable {
         db.put("databaseVersion", "PostgreSQL 15");
         db.put("spatialSupport", true);
         db.put("time", now);
-        n.put("version", version.text);
+        n.put("version", reportedVersion != null ? reportedVersion : version.text);
         n.put("revision", version.revision);
         n.put("buildTime", now);
         n.put("jasperReportsVersion", "6.20.0");
