@@ -490,16 +490,17 @@ final class DeprecatedImport {
         row.enrolledAt = enrolledAt;
         String incident = Dates.normalize(text(j, "incidentDate"));
         row.occurredAt = incident != null ? incident : enrolledAt;
-        boolean wasCompleted = "COMPLETED".equals(row.status);
-        row.status = status;
-        if (status.equals("COMPLETED")) {
+        // the completion date changes only with the status: the date sent, else now (AbstractEnrollmentService)
+        if (!status.equals(row.status)) {
+            row.status = status;
             String completed = Dates.normalize(text(j, "completedDate"));
-            row.completedAt = completed != null ? completed : wasCompleted && row.completedAt != null ? row.completedAt
-                    : Dates.now();
-            row.completedBy = ctx.username;
-        } else {
-            row.completedAt = null;
-            row.completedBy = null;
+            if (status.equals("COMPLETED") || status.equals("CANCELLED")) {
+                row.completedAt = completed != null ? completed : Dates.now();
+                row.completedBy = status.equals("COMPLETED") ? ctx.username : null;
+            } else {
+                row.completedAt = null;
+                row.completedBy = null;
+            }
         }
         row.updated = now;
         ctx.store.indexed(row);

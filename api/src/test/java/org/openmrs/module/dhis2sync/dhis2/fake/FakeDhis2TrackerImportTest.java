@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -223,6 +225,23 @@ class FakeDhis2TrackerImportTest {
         FakeEnrollment first = fake.enrollment("EnFirst0001").orElseThrow();
         assertThat(first.status()).isEqualTo("ACTIVE");
         assertThat(first.completedAt()).isNull();
+    }
+
+    /** 2.41.9.1 stores the import time for an enrollment's completion, 2.42.5.2 the date sent; events: the import time. */
+    @ParameterizedTest
+    @EnumSource(FakeDhis2.Version.class)
+    void completionDatesAsTheRecordedServersKeepThem(FakeDhis2.Version version) throws Exception {
+        start(version);
+        seedPatientWithActiveEnrollment();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        post("OBJECT", payload("enrollments", enrollment("EnActive001", "TePatient01", "COMPLETED")));
+        String enrollmentDate = http.get("/api/tracker/enrollments/EnActive001").json().path("completedAt").asText();
+        assertThat(enrollmentDate).startsWith(version == FakeDhis2.Version.V2_41 ? today : "2024-02-01");
+
+        String event = event("EvDone00001", "EnActive001", dv("DeWeightKg1", "60")).replace("'ACTIVE'", "'COMPLETED'")
+                .replace("\"ACTIVE\"", "\"COMPLETED\"");
+        assertThat(errorCodes(post("OBJECT", payload("events", event)).json())).isEmpty();
+        assertThat(http.get("/api/tracker/events/EvDone00001").json().path("completedAt").asText()).startsWith(today);
     }
 
     @ParameterizedTest
