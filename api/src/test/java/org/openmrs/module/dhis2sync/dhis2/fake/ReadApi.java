@@ -152,7 +152,9 @@ final class ReadApi {
 
     private List<AttributeFilter> attributeFilters(Query q, int status) throws Refusal {
         try {
-            List<AttributeFilter> filters = AttributeFilter.parseAll(q.all("filter"));
+            // 400: the tracker API, which escapes commas; 409: the deprecated API
+            List<AttributeFilter> filters = status == 400 ? AttributeFilter.parseTracker(q.all("filter"))
+                    : AttributeFilter.parseAll(q.all("filter"));
             for (AttributeFilter f : filters) {
                 if (ctx.metadata.attribute(f.attribute).isEmpty()) {
                     throw new Refusal(Reply.error(status, "Query item or filter is invalid: " + f.attribute));
