@@ -740,11 +740,8 @@ public final class FakeDhis2 implements AutoCloseable {
     private Reply deprecated(String method, String[] p, Query q, String body) throws ReadApi.Refusal {
         if (method.equals("DELETE") && p.length == 2) {
             synchronized (store) {
-                DeprecatedImport importer = new DeprecatedImport(ctx(), "DELETE", false);
-                Reply reply = importer.delete(p[0], p[1], cascadeDeleteAllowed);
-                if (importer.wrote()) {
-                    persist();
-                }
+                Reply reply = DeprecatedDelete.delete(ctx(), p[0], p[1], cascadeDeleteAllowed);
+                persist();
                 return reply;
             }
         }
