@@ -122,6 +122,9 @@ export async function renderSettings(root) {
                     ? message('success', h('strong', {}, 'Connected.'), ` DHIS2 ${r.version || ''}`, r.apiGeneration ? `, ${r.apiGeneration === 'TRACKER' ? 'new tracker API' : 'legacy tracker API'}` : '',
                         r.user ? `, signed in as ${r.user}` : '', r.message ? `. ${r.message}` : '.')
                     : message('error', h('strong', {}, 'Not connected. '), r.message || 'DHIS2 could not be reached.'));
+                if (r.reachable && r.completionDateNotice) {
+                    testResult.append(message('warning', h('strong', {}, 'Completion dates: '), r.completionDateNotice));
+                }
             } catch (e) {
                 clear(testResult).append(message('error', h('strong', {}, 'Not connected. '), e.message));
             } finally {

@@ -241,9 +241,13 @@ test('settings: the stored settings, the kind of secret stored, and the connecti
     assert.ok((await batch.getAttribute('aria-describedby')).includes(await error.getAttribute('id')), 'the error is linked to the batch size');
     await batch.fill(kept);
     await page.getByRole('button', { name: 'Test connection' }).click();
-    const result = page.locator('.test-result .message');
+    const result = page.locator('.test-result .message').first();
     await result.waitFor();
     assert.match(await result.innerText(), /Connected/, 'the connection test reaches DHIS2');
+    // the demo's DHIS2 is 2.41 through the tracker API, which keeps the sync time as an enrollment's completion date
+    const notice = page.locator('.test-result .message.warning');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /completion date/, 'the page warns that completion dates become sync times');
     await shot('settings');
 
     if (!await isDemo()) {

@@ -1,5 +1,5 @@
 -- The OpenMRS 2.5.14 tables the source's SQL reads, with the columns it touches plus the NOT NULL ones the
--- fixture inserts; names and types as in /work/shared/reference/openmrs-schema-2.5.14.md (the real tables have
+-- fixture inserts; names and types as in OpenMRS 2.5.14's own schema (the real tables have
 -- more columns, all nullable or unused here). Runs on H2 (MySQL mode) and MariaDB.
 CREATE TABLE person (
     person_id int(11) NOT NULL PRIMARY KEY,

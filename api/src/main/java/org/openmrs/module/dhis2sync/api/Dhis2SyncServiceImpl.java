@@ -15,6 +15,7 @@ import org.openmrs.api.APIAuthenticationException;
 import org.openmrs.api.impl.BaseOpenmrsService;
 import org.openmrs.module.dhis2sync.dhis2.AttributeInfo;
 import org.openmrs.module.dhis2sync.dhis2.DataElementInfo;
+import org.openmrs.module.dhis2sync.dhis2.CompletionDates;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2UnavailableException;
 import org.openmrs.module.dhis2sync.dhis2.OptionSetInfo;
@@ -134,7 +135,8 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     public ConnectionTest testConnection() {
         try (Dhis2Client client = clients.open()) {
             SystemInfo info = client.systemInfo();
-            return new ConnectionTest(true, info.getVersion(), client.generation().name(), client.currentUser(), null);
+            return new ConnectionTest(true, info.getVersion(), client.generation().name(), client.currentUser(), null,
+                    CompletionDates.notice(info, client.generation()));
         } catch (Dhis2UnavailableException | Dhis2ClientFactory.NotConfiguredException e) {
             return new ConnectionTest(false, null, null, null, e.getMessage());
         }

@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 abstract class BaseDhis2Client implements Dhis2Client {
 
-    /** Tracked entities whose enrollments are read in one request. */
+    /**
+     * UIDs per read by UID list: 50 UIDs make a query of about 600 characters (far below the 8 KiB a servlet container
+     * takes) and, at the tracker API's default page size of 50, one page.
+     */
     static final int UID_CHUNK = 50;
     /** A guard against a server that ignores {@code page}: no search should need more. */
     private static final int MAX_PAGES = 10_000;
@@ -157,14 +160,20 @@ abstract class BaseDhis2Client implements Dhis2Client {
     /** Every page of a tracked entity list, deduplicated by UID (pages can shift while they are read). */
     List<TrackedEntity> readAllPages(String path, QueryParams params, String listKey, int pageSize,
             Function<JsonNode, TrackedEntity> reader) {
-        Map<String, TrackedEntity> byUid = new LinkedHashMap<>();
+        return readAllPages(path, params, listKey, pageSize, reader, TrackedEntity::getUid);
+    }
+
+    /** Every page of a list, deduplicated by UID (pages can shift while they are read). */
+    <T> List<T> readAllPages(String path, QueryParams params, String listKey, int pageSize,
+            Function<JsonNode, T> reader, Function<T, String> uidOf) {
+        Map<String, T> byUid = new LinkedHashMap<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             JsonNode reply = http.get(path, params.copy().add("page", page).add("pageSize", pageSize));
             List<JsonNode> items = Json.listOf(reply, listKey, "GET " + path);
             for (JsonNode item : items) {
-                TrackedEntity te = reader.apply(item);
-                if (te.getUid() != null) {
-                    byUid.put(te.getUid(), te);
+                T object = reader.apply(item);
+                if (uidOf.apply(object) != null) {
+                    byUid.put(uidOf.apply(object), object);
                 }
             }
             if (items.isEmpty() || !PagedReads.hasNext(reply, page, pageSize, items.size())) {
@@ -172,6 +181,34 @@ abstract class BaseDhis2Client implements Dhis2Client {
             }
         }
         return new ArrayList<>(byUid.values());
+    }
+
+    /**
+     * Objects read by UID, {@link #UID_CHUNK} UIDs per {@code readChunk}: each once, in the order asked; the UIDs DHIS2
+     * did not return (unknown, deleted, out of the user's reach) are left out.
+     */
+    static <T> List<T> byUids(Collection<String> uids, String field, Function<List<String>, List<T>> readChunk,
+            Function<T, String> uidOf) {
+        Objects.requireNonNull(uids, field);
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(uids));
+        for (String uid : wanted) {
+            if (!Uid.isValid(uid)) {
+                throw new IllegalArgumentException(field + ": '" + uid + "' is not a valid DHIS2 UID");
+            }
+        }
+        Map<String, T> found = new LinkedHashMap<>();
+        for (int from = 0; from < wanted.size(); from += UID_CHUNK) {
+            for (T object : readChunk.apply(wanted.subList(from, Math.min(wanted.size(), from + UID_CHUNK)))) {
+                found.put(uidOf.apply(object), object);
+            }
+        }
+        List<T> result = new ArrayList<>();
+        for (String uid : wanted) {
+            if (found.containsKey(uid)) {
+                result.add(found.get(uid));
+            }
+        }
+        return result;
     }
 
     List<TrackedEntity> search(TrackedEntityQuery query, Function<TrackedEntityQuery, List<TrackedEntity>> onePart) {
