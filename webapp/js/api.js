@@ -25,36 +25,17 @@ export const PRIVILEGES = {
     settings: 'Manage DHIS2 Sync Settings',
 };
 
-/** The privilege an endpoint needs (the table of docs/rest-api.md), to name it when the server answers 403. */
-export function privilegeFor(method, path) {
-    const p = path.replace(/^\/+/, '').split('?')[0];
-    if (p.startsWith('settings')) {
-        return PRIVILEGES.settings;
-    }
-    if (p.startsWith('logs') || (p.startsWith('failures') && method === 'GET')) {
-        return PRIVILEGES.logs;
-    }
-    if (p.startsWith('sync') || p.startsWith('runs') || p.startsWith('failures')
-        || /^mappings\/[^/]+\/(preview|validate)$/.test(p)) {
-        return PRIVILEGES.run;
-    }
-    if (method === 'GET' && /^mappings(\/[^/]+)?$/.test(p) && p !== 'mappings/export') {
-        return `${PRIVILEGES.run}" or "${PRIVILEGES.mappings}`;
-    }
-    return PRIVILEGES.mappings;
-}
-
 export class ApiError extends Error {
     /**
      * @param status HTTP status (0 when the server could not be reached)
      * @param errors [{field, message}] — field null for an error of the whole request
      */
-    constructor(status, message, errors, privilege) {
+    constructor(status, message, errors, auth) {
         super(message);
         this.name = 'ApiError';
         this.status = status;
         this.errors = errors;
-        this.privilege = privilege;
+        this.auth = !!auth;
     }
 
     /** The errors that name a field. */
@@ -84,7 +65,10 @@ export function readErrors(body) {
 
 const listeners = new Set();
 
-/** Registers fn(kind, text, details) for 401 / 403, which the shell shows once for the whole page. */
+/**
+ * Registers fn(kind, text) for 401 / 403, which the shell shows once for the whole page: kind "anonymous" (no
+ * session at all: nothing has been answered in this page load), "expired" (a session that ended), "forbidden".
+ */
 export function onAuthProblem(fn) {
     listeners.add(fn);
     return () => listeners.delete(fn);
@@ -95,6 +79,9 @@ function authProblem(kind, text) {
 }
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'DELETE']);
+
+/** Whether the server has answered a request of this page load: a 401 then means the session ended. */
+let answeredBefore = false;
 
 /**
  * One call. query: object of parameters (arrays repeat the parameter). Resolves to the parsed JSON (null for 204),
@@ -122,8 +109,9 @@ export async function request(method, path, { query, body, raw } = {}) {
     }
     const text = await response.text();
     if (!response.ok) {
-        throw failure(method, path, response, text);
+        throw failure(method, response, text);
     }
+    answeredBefore = true;
     if (raw) {
         return { text, filename: filenameOf(response) };
     }
@@ -133,7 +121,7 @@ export async function request(method, path, { query, body, raw } = {}) {
     return JSON.parse(text);
 }
 
-function failure(method, path, response, text) {
+function failure(method, response, text) {
     let parsed = null;
     try {
         parsed = text ? JSON.parse(text) : null;
@@ -142,24 +130,31 @@ function failure(method, path, response, text) {
     }
     let errors = readErrors(parsed);
     const serverText = errors.length ? errors[0].message : '';
-    let privilege;
+    let auth = false;
     let messageText;
     if (response.status === 401) {
-        messageText = 'Your session has expired: log in to Bahmni again.';
-        authProblem('expired', messageText);
+        auth = true;
+        if (answeredBefore) {
+            messageText = 'Your session has expired: log in to Bahmni again.';
+            authProblem('expired', messageText);
+        } else {
+            messageText = 'You are not logged in: log in to Bahmni first.';
+            authProblem('anonymous', messageText);
+        }
     } else if (response.status === 403 && STATE_CHANGING.has(method) && /X-Requested-With|Content-Type/i.test(serverText)) {
         messageText = serverText;
     } else if (response.status === 403) {
-        privilege = privilegeFor(method, path);
-        messageText = `You do not have the privilege "${privilege}" needed here: ask an administrator to give it to your role.`;
+        auth = true;
+        // the server's own words name the privilege that is missing
+        messageText = serverText || 'You are not allowed to do this: ask an administrator for the privilege.';
         authProblem('forbidden', messageText);
     } else {
         messageText = serverText || `The server answered ${response.status} ${response.statusText}`.trim();
     }
-    if (!errors.length || response.status === 401 || response.status === 403) {
+    if (!errors.length || auth) {
         errors = [{ field: null, message: messageText }];
     }
-    return new ApiError(response.status, messageText, errors, privilege);
+    return new ApiError(response.status, messageText, errors, auth);
 }
 
 function queryString(query) {

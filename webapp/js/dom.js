@@ -89,6 +89,18 @@ export function message(kind, ...content) {
     return h('div', { class: `message ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, content);
 }
 
+/**
+ * The note of an area whose data could not be read: nothing for a missing privilege or session (the page shows
+ * that once, above), else an error naming what failed.
+ */
+export function problemNote(what, e) {
+    if (e && e.auth) {
+        return null;
+    }
+    return message('error', `${what}: ${e.message}`);
+}
+
+/** A date and time as the page shows them (a local moment of OpenMRS, without zone, is shown as it is). */
 export function formatMoment(iso) {
     if (!iso) {
         return '';

@@ -3,11 +3,13 @@
 // Every DHIS2 field is a picker over the metadata endpoint; errors appear next to their field.
 
 import { api } from './api.js';
-import { h, clear, field, message, uniqueId } from './dom.js';
+import { h, clear, field, message, uniqueId, formatMoment } from './dom.js';
 import { createPicker, itemsOf, filterLocal } from './picker.js';
-import { showErrors, clearErrors, errorSummary, UID_PATTERN } from './forms.js';
+import { showErrors, clearErrors, errorSummary, UID_PATTERN, UID_HINT, removeButton } from './forms.js';
 import * as md from './metadata.js';
 import { navigate, flashNext } from './nav.js';
+import { mappingNames, forgetMappingNames } from './names.js';
+import { orgUnitSection } from './orgunits.js';
 
 /** The DHIS2 value types an observation can become (mapping.Dhis2ValueType#takesObservations). */
 const OBS_VALUE_TYPES = ['TEXT', 'LONG_TEXT', 'MULTI_TEXT', 'LETTER', 'PHONE_NUMBER', 'EMAIL', 'BOOLEAN', 'TRUE_ONLY',
@@ -21,8 +23,6 @@ const FEED_KINDS = [
 ];
 
 const GENDERS = [['M', 'Male'], ['F', 'Female'], ['O', 'Other'], ['U', 'Unknown']];
-
-const UID_HINT = '11 characters: a letter, then letters or digits';
 
 const EMPTY = {
     name: '', openmrsProgramUuid: '', dhis2ProgramUid: '', trackedEntityTypeUid: '',
@@ -55,6 +55,10 @@ export async function renderEditor(root, uuid) {
     }
     const editor = new Editor(config, catalogue, notes);
     const summary = errorSummary();
+    const healthArea = h('div', { class: 'health-area', 'aria-live': 'polite' });
+    const names = mapping ? mappingNames([mapping.uuid]) : Promise.resolve(null);
+    const checkButton = h('button', { type: 'button', onclick: () => checkHealth(root, editor, healthArea, checkButton) },
+        'Check against DHIS2');
     const form = h('form', {
         class: 'editor', novalidate: true,
         onsubmit: (event) => {
@@ -62,11 +66,49 @@ export async function renderEditor(root, uuid) {
             save(form, editor, mapping);
         },
     }, summary, notes, editor.mainSection(), editor.instanceSection(), editor.enrollmentSection(), editor.eventsSection(),
+    healthArea,
     h('div', { class: 'form-actions' },
+        checkButton,
         h('button', { type: 'button', onclick: () => navigate('#/mappings') }, 'Cancel'),
         h('button', { type: 'submit', class: 'primary' }, 'Save')));
-    root.append(form, await orgUnitSection());
-    editor.loadNames();
+    root.append(form, await orgUnitSection(names));
+    editor.loadNames(names);
+}
+
+/**
+ * The mapping as it is in the form, checked against DHIS2's live metadata (POST mappings/health): every problem is
+ * shown next to its field (the org unit table's too), as a save's errors are.
+ */
+async function checkHealth(root, editor, area, button) {
+    clearErrors(root);
+    clear(area);
+    const config = editor.collect();
+    const errors = validate(config);
+    if (errors.length) {
+        showErrors(root, errors);
+        return;
+    }
+    button.disabled = true;
+    area.append(h('p', { class: 'loading' }, 'Checking every DHIS2 reference of the mapping against DHIS2…'));
+    try {
+        const report = await api.post('mappings/health', config);
+        clear(area);
+        if (report.healthy) {
+            area.append(message('success', `DHIS2 has everything this mapping refers to, and every concept fits its data element (checked ${formatMoment(report.checkedAt)}).`));
+        } else {
+            area.append(message('warning', `${report.problems.length} problem${report.problems.length === 1 ? '' : 's'} with DHIS2's metadata: a run of this mapping would stop before sending anything. Each is shown next to its field.`));
+            showErrors(root, report.problems);
+        }
+    } catch (e) {
+        clear(area);
+        if (e.fieldErrors && e.fieldErrors.length) {
+            showErrors(root, e.errors);
+        } else if (!e.auth) {
+            area.append(message('error', `The check could not be made: ${e.message}`));
+        }
+    } finally {
+        button.disabled = false;
+    }
 }
 
 async function save(form, editor, mapping) {
@@ -82,6 +124,7 @@ async function save(form, editor, mapping) {
     try {
         const saved = mapping ? await api.post(`mappings/${encodeURIComponent(mapping.uuid)}`, config)
             : await api.post('mappings', config);
+        forgetMappingNames();
         flashNext('success', `Saved mapping “${(saved && saved.name) || config.name}”.`);
         navigate('#/mappings');
     } catch (e) {
@@ -143,10 +186,6 @@ function checkbox(label, checked) {
     return h('input', { type: 'checkbox', checked: !!checked, 'aria-label': label });
 }
 
-function removeButton(label, onclick) {
-    return h('button', { type: 'button', class: 'small danger', 'aria-label': label, onclick }, 'Remove');
-}
-
 function pickerField(label, picker) {
     return h('div', { class: 'field' }, h('label', { for: picker.input.id }, label), picker.element);
 }
@@ -196,43 +235,62 @@ class Editor {
         }
     }
 
-    /** Puts names beside the stored ids, where the metadata can be read; a failure only leaves the ids. */
-    async loadNames() {
+    /**
+     * Puts names on the stored ids — programs, attributes, stages, feeds, concepts, coded answers, data elements,
+     * option codes — from the names of this mapping (one request); DHIS2's program is also read for its stages.
+     */
+    async loadNames(namesPromise) {
         const c = this.config;
-        const named = async (picker, search, value) => {
-            if (!value) {
-                return;
-            }
-            try {
-                const found = (await search('')).find((item) => item.value === value);
-                if (found && picker.value === value) {
-                    picker.setValue(value, found.name);
+        const names = await namesPromise;
+        if (names) {
+            this.names = names;
+            (names.problems || []).forEach((p) => this.notes.append(message('warning', `${p} Its ids are shown instead; UIDs can still be typed.`)));
+            Object.entries(names.dhis2 || {}).forEach(([uid, info]) => {
+                if (!md.dhis2Info.has(uid)) {
+                    md.dhis2Info.set(uid, { id: uid, name: info.name, valueType: info.valueType, optionSet: info.optionSet });
                 }
-            } catch (ignored) {
-                // the id stays shown as it is
-            }
-        };
-        named(this.openmrsProgram, md.openmrsList('programs'), c.openmrsProgramUuid);
-        this.stages.forEach((s) => {
-            const kind = FEED_KINDS.find((k) => k.value === s.kind.value);
-            if (kind && !kind.minChars) {
-                named(s.reference, kind.search(), s.reference.value);
-            }
-        });
+            });
+            const name = (id) => (names.dhis2[id] && names.dhis2[id].name) || names.openmrs[id];
+            const put = (picker, id) => {
+                if (id && picker.value === id && name(id)) {
+                    picker.setValue(id, name(id));
+                }
+            };
+            put(this.openmrsProgram, c.openmrsProgramUuid);
+            put(this.dhis2Program, c.dhis2ProgramUid);
+            this.attributeRows.forEach((row) => put(row.attribute, row.attribute.value));
+            this.stages.forEach((stage) => {
+                put(stage.stage, stage.stage.value);
+                if (stage.kind.value !== 'FORM') {
+                    put(stage.reference, stage.reference.value);
+                }
+                stage.rows.forEach((row) => {
+                    put(row.concept, row.concept.value);
+                    put(row.dataElement, row.dataElement.value);
+                    row.optionSet = md.optionSetOf(md.dhis2Info.get(row.dataElement.value));
+                    const options = ((names.optionSets || {})[row.optionSet] || {}).options || [];
+                    row.answers.forEach((answer, uuid) => {
+                        if (names.openmrs[uuid]) {
+                            answer.th.textContent = names.openmrs[uuid];
+                            answer.th.title = uuid;
+                            answer.picker.input.setAttribute('aria-label', `DHIS2 option code for ${names.openmrs[uuid]}`);
+                        }
+                        const option = options.find((o) => o.code === answer.picker.value);
+                        if (option) {
+                            answer.picker.setValue(option.code, option.name);
+                        }
+                    });
+                });
+            });
+            this.refreshGenderCodes();
+        }
         if (c.dhis2ProgramUid && UID_PATTERN.test(c.dhis2ProgramUid)) {
             try {
                 this.program = await md.dhis2Program(c.dhis2ProgramUid);
-                if (this.program && this.dhis2Program.value === c.dhis2ProgramUid) {
-                    this.dhis2Program.setValue(this.program.id, this.program.name);
-                    this.stages.forEach((s) => {
-                        const stage = (this.program.programStages || []).find((x) => x.id === s.stage.value);
-                        if (stage) {
-                            s.stage.setValue(stage.id, stage.name);
-                        }
-                    });
-                }
             } catch (e) {
-                this.notes.append(message('warning', `DHIS2's metadata could not be read (${e.message}). UIDs can still be typed.`));
+                if (!names) {
+                    this.notes.append(message('warning', `DHIS2's metadata could not be read (${e.message}). UIDs can still be typed.`));
+                }
             }
         }
     }
@@ -244,22 +302,87 @@ class Editor {
         this.attributeBody = h('tbody');
         const addButton = h('button', { type: 'button', dataset: { field: 'instance.attributes' }, onclick: () => { this.addAttribute({}).source.focus(); } }, '+ Add attribute');
         (c.attributes || []).forEach((a) => this.addAttribute(a));
-        this.genderInputs = GENDERS.map(([code, label]) => {
-            const input = h('input', { type: 'text', value: (c.genderCodes || {})[code] || '', dataset: { field: `instance.genderCodes.${code}` }, autocomplete: 'off' });
-            return { code, input, element: field(`${label} (${code})`, input) };
-        });
+        this.genderCodes = { ...(c.genderCodes || {}) };
+        this.genderArea = h('div', { class: 'grid4' });
+        this.genderHint = h('p', { class: 'hint' });
         const hasGenderCodes = Object.keys(c.genderCodes || {}).length > 0;
-        return h('fieldset', { class: 'section', dataset: { field: 'instance' } }, h('legend', {}, 'Patient → DHIS2 tracked entity'),
+        const section = h('fieldset', { class: 'section', dataset: { field: 'instance' } }, h('legend', {}, 'Patient → DHIS2 tracked entity'),
             h('p', { class: 'hint' }, 'Searchable attributes are used to find a patient already in DHIS2 before creating one; '
                 + 'comparable ones narrow several matches down to one.'),
-            h('div', { class: 'table-wrap' }, h('table', { class: 'attributes' },
+            h('div', { class: 'table-wrap' }, h('table', { class: 'attributes stack' },
                 h('thead', {}, h('tr', {}, ['Bahmni data point', 'DHIS2 attribute', 'Searchable', 'Comparable', ''].map((t) => h('th', { scope: 'col' }, t)))),
                 this.attributeBody)),
             addButton,
             h('details', { class: 'gender-codes', open: hasGenderCodes },
                 h('summary', {}, 'DHIS2 codes of the genders (optional)'),
-                h('p', { class: 'hint' }, 'Leave empty to send OpenMRS\'s code (M, F, O, U).'),
-                h('div', { class: 'grid4' }, this.genderInputs.map((g) => g.element))));
+                this.genderHint,
+                this.genderArea));
+        this.refreshGenderCodes();
+        return section;
+    }
+
+    /** The DHIS2 attribute the gender is sent to (the row whose Bahmni data point is the gender), or null. */
+    genderAttribute() {
+        const row = this.attributeRows.find((r) => r.source.value === 'gender');
+        return row ? row.attribute.value : null;
+    }
+
+    /**
+     * The gender codes: chosen from the option set of the DHIS2 attribute the gender goes to, when it has one;
+     * typed otherwise. The codes entered so far are kept.
+     */
+    async refreshGenderCodes() {
+        if (!this.genderArea) {
+            return;
+        }
+        this.collectGenderCodes();
+        const attribute = this.genderAttribute();
+        const info = attribute ? md.dhis2Info.get(attribute) : null;
+        const setUid = md.optionSetOf(info);
+        let set = null;
+        if (setUid) {
+            set = ((this.names && this.names.optionSets) || {})[setUid] || null;
+            if (!set) {
+                try {
+                    set = (await md.optionSets()).find((s) => s.id === setUid) || null;
+                } catch (ignored) {
+                    set = null; // the codes stay typed
+                }
+            }
+        }
+        clear(this.genderArea);
+        this.genderInputs = GENDERS.map(([code, label]) => {
+            const current = this.genderCodes[code] || '';
+            let input;
+            if (set) {
+                const options = [h('option', { value: '' }, `OpenMRS's code: ${code}`)];
+                (set.options || []).forEach((o) => options.push(h('option', { value: o.code, selected: o.code === current }, `${o.name || o.code} (${o.code})`)));
+                if (current && !(set.options || []).some((o) => o.code === current)) {
+                    options.push(h('option', { value: current, selected: true }, `${current} (not in the option set)`));
+                }
+                input = h('select', { dataset: { field: `instance.genderCodes.${code}` } }, options);
+            } else {
+                input = h('input', { type: 'text', value: current, dataset: { field: `instance.genderCodes.${code}` }, autocomplete: 'off' });
+            }
+            input.addEventListener('change', () => this.collectGenderCodes());
+            const element = field(`${label} (${code})`, input);
+            this.genderArea.append(element);
+            return { code, input, element };
+        });
+        this.genderHint.textContent = set
+            ? `Chosen from the option set “${set.name}” of the DHIS2 attribute the gender is sent to; leave empty to send OpenMRS's code (M, F, O, U).`
+            : 'Leave empty to send OpenMRS\'s code (M, F, O, U). When the DHIS2 attribute of the gender has an option set, its codes are offered here.';
+    }
+
+    collectGenderCodes() {
+        (this.genderInputs || []).forEach((g) => {
+            const value = g.input.value.trim();
+            if (value) {
+                this.genderCodes[g.code] = value;
+            } else {
+                delete this.genderCodes[g.code];
+            }
+        });
     }
 
     addAttribute(a) {
@@ -273,17 +396,22 @@ class Editor {
             attribute: createPicker({
                 label: 'DHIS2 attribute', field: '', value: a.attributeUid, acceptsTyped: true,
                 search: md.dhis2Search('trackedEntityAttributes', (r) => r.valueType),
+                onChange: () => this.refreshGenderCodes(),
             }),
             searchable: checkbox('Searchable', a.searchable),
             comparable: checkbox('Comparable', a.comparable),
         };
+        row.source.addEventListener('change', () => this.refreshGenderCodes());
         row.remove = removeButton('Remove attribute', () => {
             row.tr.remove();
             this.attributeRows = this.attributeRows.filter((r) => r !== row);
             this.renumberAttributes();
+            this.refreshGenderCodes();
         });
-        row.tr = h('tr', {}, h('td', {}, row.source), h('td', {}, row.attribute.element), h('td', { class: 'center' }, row.searchable),
-            h('td', { class: 'center' }, row.comparable), h('td', {}, row.remove));
+        row.tr = h('tr', {}, h('td', { dataset: { label: 'Bahmni data point' } }, row.source),
+            h('td', { dataset: { label: 'DHIS2 attribute' } }, row.attribute.element),
+            h('td', { class: 'center', dataset: { label: 'Searchable' } }, row.searchable),
+            h('td', { class: 'center', dataset: { label: 'Comparable' } }, row.comparable), h('td', { class: 'remove' }, row.remove));
         this.attributeRows.push(row);
         this.attributeBody.append(row.tr);
         this.renumberAttributes();
@@ -383,7 +511,7 @@ class Editor {
                 h('div', { class: 'field' }, stage.referenceLabel, stage.reference.element),
                 h('span', { class: 'arrow', 'aria-hidden': 'true' }, '→'),
                 pickerField('DHIS2 program stage', stage.stage)),
-            h('div', { class: 'table-wrap' }, h('table', { class: 'data-elements' },
+            h('div', { class: 'table-wrap' }, h('table', { class: 'data-elements stack' },
                 h('thead', {}, h('tr', {}, ['Concept', 'DHIS2 data element', 'Value type', ''].map((t) => h('th', { scope: 'col' }, t)))),
                 stage.body)),
             h('div', { class: 'row-actions' }, stage.addButton, stage.removeButton));
@@ -425,7 +553,9 @@ class Editor {
             h('table', { class: 'answers' }, h('caption', {}, 'Coded answers → DHIS2 option codes'),
                 h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Answer'), h('th', { scope: 'col' }, 'DHIS2 option code'))),
                 row.answersBody)));
-        row.tr = h('tr', {}, h('td', {}, row.concept.element), h('td', {}, row.dataElement.element), h('td', {}, row.valueType), h('td', {}, row.remove));
+        row.tr = h('tr', {}, h('td', { dataset: { label: 'Concept' } }, row.concept.element),
+            h('td', { dataset: { label: 'DHIS2 data element' } }, row.dataElement.element),
+            h('td', { dataset: { label: 'Value type' } }, row.valueType), h('td', { class: 'remove' }, row.remove));
         Object.entries(d.answers || {}).forEach(([answerUuid, code]) => this.addAnswer(row, { uuid: answerUuid, name: '' }, code));
         stage.rows.push(row);
         stage.body.append(row.tr, row.answersRow);
@@ -457,8 +587,9 @@ class Editor {
                 return filterLocal(options, q);
             },
         });
-        const tr = h('tr', {}, h('th', { scope: 'row' }, answer.name || h('span', { class: 'mono' }, answer.uuid)), h('td', {}, picker.element));
-        row.answers.set(answer.uuid, { picker, tr });
+        const th = h('th', { scope: 'row', title: answer.uuid }, answer.name || h('span', { class: 'mono' }, answer.uuid));
+        const tr = h('tr', {}, th, h('td', {}, picker.element));
+        row.answers.set(answer.uuid, { picker, tr, th });
         row.answersBody.append(tr);
         row.answersRow.hidden = false;
     }
@@ -493,12 +624,8 @@ class Editor {
     // ---- the whole mapping ----
 
     collect() {
-        const genderCodes = {};
-        this.genderInputs.forEach((g) => {
-            if (g.input.value.trim()) {
-                genderCodes[g.code] = g.input.value.trim();
-            }
-        });
+        this.collectGenderCodes();
+        const genderCodes = { ...this.genderCodes };
         const instance = {
             attributes: this.attributeRows.map((row) => ({
                 source: row.source.value,
@@ -535,88 +662,4 @@ class Editor {
             })),
         };
     }
-}
-
-// ---- locations → org units: one table for the installation, saved row by row ----
-
-async function orgUnitSection() {
-    const body = h('tbody');
-    const status = h('div', { 'aria-live': 'polite' });
-    const section = h('section', { class: 'section org-units', 'aria-labelledby': 'org-units-h' },
-        h('h3', { id: 'org-units-h' }, 'Locations → DHIS2 org units'),
-        h('p', { class: 'hint' }, 'One table for the whole installation, shared by every mapping: the org unit of an event '
-            + 'is that of the encounter\'s location, else of the patient\'s registration location, else the default org unit '
-            + 'of the settings. Each row is saved on its own.'),
-        status);
-    let rows = [];
-    try {
-        rows = (await api.get('org-units')).results;
-    } catch (e) {
-        section.append(message('error', `The org unit table could not be read: ${e.message}`));
-        return section;
-    }
-    const orgUnitPicker = (value, label) => createPicker({
-        label, value, acceptsTyped: true, field: 'orgUnitUid', search: md.dhis2Search('orgUnits', (o) => o.path || o.code),
-    });
-    const saveRow = async (rowEl, locationUuid, picker, button) => {
-        clearErrors(rowEl);
-        clear(status);
-        const orgUnitUid = picker.value;
-        if (!UID_PATTERN.test(orgUnitUid)) {
-            showErrors(rowEl, [{ field: 'orgUnitUid', message: orgUnitUid ? `'${orgUnitUid}' is not a DHIS2 UID (${UID_HINT})` : 'required: the DHIS2 org unit' }]);
-            return false;
-        }
-        button.disabled = true;
-        try {
-            await api.post('org-units', { locationUuid, orgUnitUid });
-            status.append(message('success', 'Org unit saved.'));
-            return true;
-        } catch (e) {
-            showErrors(rowEl, e.errors.map((x) => (x.field ? x : { field: 'orgUnitUid', message: x.message })));
-            return false;
-        } finally {
-            button.disabled = false;
-        }
-    };
-    const existingRow = (r) => {
-        const picker = orgUnitPicker(r.orgUnitUid, `DHIS2 org unit of ${r.locationName || r.locationUuid}`);
-        const tr = h('tr', {});
-        const saveButton = h('button', { type: 'button', 'aria-label': `Save org unit of ${r.locationName}`, onclick: () => saveRow(tr, r.locationUuid, picker, saveButton) }, 'Save');
-        const removeBtn = removeButton(`Remove org unit of ${r.locationName}`, async () => {
-            clear(status);
-            try {
-                await api.del(`org-units/${encodeURIComponent(r.locationUuid)}`);
-                tr.remove();
-                status.append(message('success', `Removed the org unit of ${r.locationName}.`));
-            } catch (e) {
-                status.append(message('error', `Could not remove: ${e.message}`));
-            }
-        });
-        tr.append(h('th', { scope: 'row' }, r.locationName || r.locationUuid), h('td', {}, picker.element), h('td', { class: 'actions' }, saveButton, removeBtn));
-        return tr;
-    };
-    rows.forEach((r) => body.append(existingRow(r)));
-    const newLocation = createPicker({ label: 'OpenMRS location to add', field: 'locationUuid', search: md.openmrsList('locations') });
-    const newOrgUnit = orgUnitPicker('', 'DHIS2 org unit of the location to add');
-    const addRow = h('tr', { class: 'add-row' });
-    const addButton = h('button', {
-        type: 'button',
-        onclick: async () => {
-            const location = newLocation.item;
-            if (!location || !location.value) {
-                showErrors(addRow, [{ field: 'locationUuid', message: 'required: the OpenMRS location' }]);
-                return;
-            }
-            if (await saveRow(addRow, location.value, newOrgUnit, addButton)) {
-                body.insertBefore(existingRow({ locationUuid: location.value, locationName: location.name, orgUnitUid: newOrgUnit.value }), addRow);
-                newLocation.setValue('', '');
-                newOrgUnit.setValue('', '');
-            }
-        },
-    }, 'Add');
-    addRow.append(h('td', {}, newLocation.element), h('td', {}, newOrgUnit.element), h('td', {}, addButton));
-    body.append(addRow);
-    section.append(h('div', { class: 'table-wrap' }, h('table', {},
-        h('thead', {}, h('tr', {}, ['OpenMRS location', 'DHIS2 org unit', ''].map((t) => h('th', { scope: 'col' }, t)))), body)));
-    return section;
 }

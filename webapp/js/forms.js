@@ -136,3 +136,10 @@ export function errorSummary() {
 }
 
 export const UID_PATTERN = /^[A-Za-z][A-Za-z0-9]{10}$/;
+
+export const UID_HINT = '11 characters: a letter, then letters or digits';
+
+/** A row's small Remove button, named for screen readers. */
+export function removeButton(label, onclick) {
+    return h('button', { type: 'button', class: 'small danger', 'aria-label': label, onclick }, 'Remove');
+}

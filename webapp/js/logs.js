@@ -1,10 +1,13 @@
 // Logs: the runs (filters: start from, mapping, user; the seed's columns), a chart of records synced per day over
 // the last 30 days, and the records DHIS2 rejected, with DHIS2's message and Retry.
 
-import { api } from './api.js';
-import { h, append, clear, message, formatMoment, field, table } from './dom.js';
+import { api, PRIVILEGES } from './api.js';
+import { h, append, clear, message, formatMoment, field, table, problemNote } from './dom.js';
 import { barChart, fillDays } from './chart.js';
 import { watchRun } from './run.js';
+import { can } from './session.js';
+import { mappingNames } from './names.js';
+import { recordCell, namedLines, withNames, labelsOf } from './records.js';
 
 const PAGE_SIZE = 20;
 const DAYS = 30;
@@ -51,7 +54,7 @@ export async function renderLogs(root) {
             const daily = await api.get('logs/daily', { days: DAYS });
             chartArea.append(barChart(fillDays(daily.results, DAYS), { title: `Records synced per day, last ${DAYS} days` }));
         } catch (e) {
-            chartArea.append(message('error', `The chart could not be read: ${e.message}`));
+            chartArea.append(problemNote('The chart could not be read', e) || '');
         }
     }
 
@@ -61,19 +64,20 @@ export async function renderLogs(root) {
         try {
             result = await api.get('logs', { from: state.from, mapping: state.mapping, user: state.user, page: state.page, pageSize: PAGE_SIZE });
         } catch (e) {
-            logArea.append(message('error', `The logs could not be read: ${e.message}`));
+            logArea.append(problemNote('The logs could not be read', e) || '');
             return;
         }
         if (!result.results.length) {
             logArea.append(message('info', 'No run matches these filters.'));
             return;
         }
+        const names = await mappingNames();
         const rows = result.results.map((r) => h('tr', { dataset: { runId: String(r.runId || r.id) } },
-            h('td', {}, r.mappingName),
-            h('td', {}, r.syncedBy),
-            h('td', {}, r.comments || ''),
+            h('td', { class: 'text' }, r.mappingName),
+            h('td', { class: 'text' }, r.syncedBy),
+            h('td', { class: 'text' }, r.comments || ''),
             h('td', {}, h('span', { class: `status status-${r.status}` }, r.status)),
-            h('td', { class: 'status-info' }, r.statusInfo || '', r.details ? h('details', {}, h('summary', {}, 'Details'), h('pre', {}, r.details)) : null),
+            h('td', { class: 'status-info text' }, r.statusInfo || '', r.details ? details(r, names) : null),
             h('td', {}, formatMoment(r.startDate)),
             h('td', { class: 'records' }, recordsSummary(r))));
         append(logArea, [table(`Runs (${result.total})`, ['Service', 'Username', 'Comments', 'Status', 'Status info', 'Sync date', 'Records'], rows, { class: 'logs' }),
@@ -87,31 +91,36 @@ export async function renderLogs(root) {
         try {
             result = await api.get('failures', { mapping: mapping ? mapping.uuid : '', page: state.failuresPage, pageSize: PAGE_SIZE });
         } catch (e) {
-            failureArea.append(message('error', `The failed records could not be read: ${e.message}`));
+            failureArea.append(problemNote('The failed records could not be read', e) || '');
             return;
         }
         if (!result.results.length) {
             failureArea.append(message('success', 'No record is waiting for a retry.'));
             return;
         }
+        const names = await mappingNames();
+        const mayRetry = can(PRIVILEGES.run);
+        const label = labelsOf(result.results.map((f) => ({ category: f.category, uuid: f.openmrsUuid, record: f.record })));
         const rows = result.results.map((f) => {
-            const retry = h('button', { type: 'button', 'aria-label': `Retry ${CATEGORY[f.category] || f.category} ${f.openmrsUuid}`, onclick: () => startRetry(`failures/${encodeURIComponent(f.id)}/retry`, undefined, retry) }, 'Retry');
+            const what = recordCell(f.category, f.openmrsUuid, f.record, { names, mappingUuid: f.mappingUuid, note: f.message });
+            const label = what.querySelector('.record-name').textContent;
+            const retry = mayRetry ? h('button', { type: 'button', 'aria-label': `Retry ${label}`, onclick: () => startRetry(`failures/${encodeURIComponent(f.id)}/retry`, undefined, retry) }, 'Retry') : null;
             return h('tr', { dataset: { failureId: String(f.id) } },
-                h('td', {}, f.mappingName),
-                h('td', {}, CATEGORY[f.category] || f.category),
-                h('td', { class: 'mono' }, f.openmrsUuid),
-                h('td', { class: 'mono' }, f.dhis2Uid || ''),
-                h('td', { class: 'dhis2-message' }, ...codeAndMessage(f)),
+                h('td', { class: 'text' }, f.mappingName),
+                h('td', { class: 'record-cell' }, h('span', { class: 'category' }, CATEGORY[f.category] || f.category), ' ', what,
+                    f.dhis2Uid ? h('span', { class: 'id', title: 'DHIS2 UID' }, ` DHIS2 ${f.dhis2Uid}`) : null),
+                h('td', { class: 'dhis2-message text' }, ...codeAndMessage(f, label)),
                 h('td', {}, f.attempts),
                 h('td', {}, formatMoment(f.lastFailure)),
-                h('td', {}, retry));
+                mayRetry ? h('td', { class: 'retry' }, retry) : null);
         });
-        const retryAll = h('button', {
+        const retryAll = mayRetry ? h('button', {
             type: 'button',
             onclick: () => startRetry('failures/retry', { mappingUuid: mapping ? mapping.uuid : null }, retryAll),
-        }, mapping ? `Retry all of ${mapping.name}` : 'Retry all');
-        append(failureArea, [h('div', { class: 'toolbar' }, retryAll),
-            table(`Failed records (${result.total})`, ['Mapping', 'Record', 'OpenMRS uuid', 'DHIS2 UID', 'DHIS2\'s message', 'Attempts', 'Last failure', ''], rows, { class: 'failures' }),
+        }, mapping ? `Retry all of ${mapping.name}` : 'Retry all') : null;
+        const headers = ['Mapping', 'Record', 'DHIS2\'s message', 'Attempts', 'Last failure'];
+        append(failureArea, [retryAll ? h('div', { class: 'toolbar' }, retryAll) : null,
+            table(`Failed records (${result.total})`, mayRetry ? [...headers, ''] : headers, rows, { class: 'failures' }),
             pager(state.failuresPage, result.total, (page) => { state.failuresPage = page; loadFailures(); }, 'Failed records')]);
     }
 
@@ -151,6 +160,20 @@ export async function renderLogs(root) {
     return () => watchers.forEach((w) => w.stop());
 }
 
+/** A run's details: each record named (read once for the whole page), in a disclosure. */
+function details(r, names) {
+    const body = h('div', { class: 'details-body' });
+    const box = h('details', {}, h('summary', {}, 'Details'), body);
+    box.addEventListener('toggle', async () => {
+        if (!box.open || body.childElementCount) {
+            return;
+        }
+        const lines = r.details.split('\n').filter((line) => line.trim());
+        body.append(await namedLines(lines, { names, mappingUuid: r.mappingUuid }));
+    });
+    return box;
+}
+
 function recordsSummary(r) {
     const parts = [];
     const add = (label, created, updated) => {
@@ -167,7 +190,10 @@ function recordsSummary(r) {
     if (r.ambiguousCount) {
         parts.push(`${r.ambiguousCount} ambiguous`);
     }
-    return parts.length ? h('ul', { class: 'plain' }, parts.map((p) => h('li', {}, p))) : h('span', { class: 'muted' }, 'none');
+    if (!parts.length) {
+        return h('span', { class: 'muted' }, r.status === 'RUNNING' ? 'none yet' : 'none');
+    }
+    return h('ul', { class: 'plain' }, parts.map((p) => h('li', {}, p)));
 }
 
 function pager(page, total, go, what) {
@@ -181,10 +207,11 @@ function pager(page, total, go, what) {
         h('button', { type: 'button', disabled: page >= pages, onclick: () => go(page + 1), 'aria-label': 'Next page' }, 'Next ›'));
 }
 
-/** DHIS2's code, then its message; the code once when the message already starts with it. */
-function codeAndMessage(f) {
+/** DHIS2's code, then its message (records it mentions named); the code once when the message starts with it. */
+function codeAndMessage(f, label) {
+    const text = withNames(f.message, label);
     if (!f.errorCode || (f.message || '').startsWith(f.errorCode)) {
-        return [f.message];
+        return text;
     }
-    return [h('code', {}, f.errorCode), ' ', f.message];
+    return [h('code', {}, f.errorCode), ' ', ...text];
 }

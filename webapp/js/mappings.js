@@ -1,63 +1,75 @@
 // Mapping dashboard: the mappings with Edit, Export and Retire; Add mapping; Import mapping; Export all.
 
-import { api } from './api.js';
-import { h, clear, message, table, formatMoment, downloadText } from './dom.js';
+import { api, PRIVILEGES } from './api.js';
+import { h, clear, message, table, formatMoment, downloadText, problemNote } from './dom.js';
 import { navigate } from './nav.js';
+import { can } from './session.js';
+import { mappingNames, nameOf, named, forgetMappingNames } from './names.js';
 
 const EXPORT_FILENAME = 'dhis2sync-mappings.json';
 
 export async function renderMappings(root) {
+    const manage = can(PRIVILEGES.mappings);
     const status = h('div', { class: 'status-area', 'aria-live': 'polite' });
     const listArea = h('div', { class: 'list-area' });
     const fileInput = h('input', {
         type: 'file', id: 'import-file', accept: '.json,application/json', class: 'visually-hidden',
-        onchange: () => importFile(fileInput, status, () => load(listArea, status)),
+        onchange: () => importFile(fileInput, status, () => load(listArea, status, manage)),
     });
     root.append(
         h('div', { class: 'screen-head' },
             h('h2', {}, 'Mappings'),
-            h('div', { class: 'toolbar' },
+            // adding, importing and exporting need "Manage DHIS2 Sync Mappings": not offered to others
+            manage ? h('div', { class: 'toolbar' },
                 h('button', { type: 'button', class: 'primary', onclick: () => navigate('#/mappings/new') }, '+ Add mapping'),
                 h('label', { class: 'button', for: 'import-file' }, 'Import mapping'),
                 fileInput,
-                h('button', { type: 'button', id: 'export-all', onclick: () => exportMappings(null, status) }, 'Export all'))),
+                h('button', { type: 'button', id: 'export-all', onclick: () => exportMappings(null, status) }, 'Export all')) : null),
         h('p', { class: 'intro' }, 'Each mapping sends one OpenMRS program to one DHIS2 tracker program: which patient fields '
             + 'become tracked entity attributes, and which encounters and observations become events and data values.'),
         status,
         listArea);
-    // the label opens the file chooser on click; this opens it from the keyboard too
-    root.querySelector('label[for="import-file"]').tabIndex = 0;
-    root.querySelector('label[for="import-file"]').addEventListener('keydown', (event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
-            event.preventDefault();
-            fileInput.click();
-        }
-    });
-    await load(listArea, status);
+    if (manage) {
+        // the label opens the file chooser on click; this opens it from the keyboard too
+        root.querySelector('label[for="import-file"]').tabIndex = 0;
+        root.querySelector('label[for="import-file"]').addEventListener('keydown', (event) => {
+            if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                fileInput.click();
+            }
+        });
+    }
+    await load(listArea, status, manage);
 }
 
-async function load(area, status) {
+async function load(area, status, manage) {
     clear(area);
     let mappings;
     try {
         mappings = (await api.get('mappings', { includeRetired: false })).results;
     } catch (e) {
-        area.append(message('error', `The mappings could not be read: ${e.message}`));
+        area.append(problemNote('The mappings could not be read', e) || '');
         return;
     }
     if (!mappings.length) {
-        area.append(message('info', 'There is no mapping yet. Add one, or import a file exported from another clinic.'));
+        area.append(message('info', manage ? 'There is no mapping yet. Add one, or import a file exported from another clinic.'
+            : 'There is no mapping yet.'));
         return;
     }
+    const names = await mappingNames();
+    (names.problems || []).forEach((p) => area.append(message('warning', `${p} The programs are shown by their ids.`)));
     const rows = mappings.map((m) => h('tr', { dataset: { uuid: m.uuid } },
         h('th', { scope: 'row' }, m.name),
-        h('td', { class: 'mono' }, m.dhis2ProgramUid || ''),
+        h('td', { class: 'openmrs-program' }, named(nameOf(names, m.openmrsProgramUuid), m.openmrsProgramUuid)),
+        h('td', { class: 'dhis2-program' }, named(nameOf(names, m.dhis2ProgramUid), m.dhis2ProgramUid)),
         h('td', {}, m.lastSuccessfulSync ? formatMoment(m.lastSuccessfulSync) : h('span', { class: 'muted' }, 'never')),
-        h('td', { class: 'actions' },
+        // editing, exporting and retiring need "Manage DHIS2 Sync Mappings": not offered to others
+        manage ? h('td', { class: 'actions' },
             h('button', { type: 'button', onclick: () => navigate(`#/mappings/${encodeURIComponent(m.uuid)}`), 'aria-label': `Edit ${m.name}` }, 'Edit'),
             h('button', { type: 'button', onclick: () => exportMappings(m, status), 'aria-label': `Export ${m.name}` }, 'Export'),
-            h('button', { type: 'button', class: 'danger', onclick: (event) => retire(m, event.target, area, status), 'aria-label': `Retire ${m.name}` }, 'Retire'))));
-    area.append(table(null, ['Mapping name', 'DHIS2 program', 'Last successful sync', 'Actions'], rows, { class: 'mappings' }));
+            h('button', { type: 'button', class: 'danger', onclick: (event) => retire(m, event.target, area, status), 'aria-label': `Retire ${m.name}` }, 'Retire')) : null));
+    const headers = ['Mapping name', 'OpenMRS program', 'DHIS2 program', 'Last successful sync'];
+    area.append(table(null, manage ? [...headers, 'Actions'] : headers, rows, { class: 'mappings' }));
 }
 
 async function exportMappings(mapping, status) {
@@ -106,6 +118,7 @@ async function importFile(input, status, reload) {
         parts.push(message('info', `${file.name} held no mapping.`));
     }
     status.append(h('div', { class: 'import-result' }, h('h3', {}, `Import of ${file.name}`), parts));
+    forgetMappingNames();
     await reload();
 }
 
@@ -129,7 +142,7 @@ function retire(mapping, button, area, status) {
             try {
                 await api.del(`mappings/${encodeURIComponent(mapping.uuid)}`, { reason: reason.value.trim() });
                 status.append(message('success', `Retired “${mapping.name}”. Its history is kept.`));
-                await load(area, status);
+                await load(area, status, true);
             } catch (e) {
                 status.append(message('error', `“${mapping.name}” could not be retired: ${e.message}`));
             }
@@ -138,7 +151,7 @@ function retire(mapping, button, area, status) {
     h('button', { type: 'submit', class: 'danger' }, 'Retire'),
     h('button', { type: 'button', onclick: () => { extra.remove(); button.focus(); } }, 'Cancel'));
     reason.addEventListener('input', () => reason.setCustomValidity(''));
-    const extra = h('tr', { class: 'retire-row' }, h('td', { colspan: '4' }, form));
+    const extra = h('tr', { class: 'retire-row' }, h('td', { colspan: '5' }, form));
     row.after(extra);
     reason.focus();
 }

@@ -1,6 +1,6 @@
 // An accessible combobox (WAI-ARIA 1.2 list autocomplete): type to search, arrow keys and Enter to choose,
-// Escape to close. It shows "name (id)" and keeps the id as its value; a value that is not in the list
-// (e.g. a DHIS2 UID typed or pasted) is kept as typed.
+// Escape to close. It shows the chosen name in the box, whole, with the id on the line below (and on hover), and
+// keeps the id as its value; a value that is not in the list (e.g. a DHIS2 UID typed or pasted) is kept as typed.
 
 import { h, uniqueId, addDescribedBy, clear } from './dom.js';
 
@@ -41,15 +41,31 @@ export function createPicker(o) {
     });
     const list = h('ul', { id: listId, role: 'listbox', class: 'picker-list', hidden: true, 'aria-label': `${o.label}: choices` });
     const status = h('p', { id: statusId, class: 'picker-status visually-hidden', 'aria-live': 'polite' });
+    const idLine = h('p', { id: `${id}-id`, class: 'picker-id', hidden: true });
     addDescribedBy(input, statusId);
-    const element = h('div', { class: 'picker' }, input, list, status);
-    input.value = display(selected);
+    addDescribedBy(input, idLine.id);
+    const element = h('div', { class: 'picker' }, input, list, idLine, status);
+    showSelected();
 
+    /** The text in the box: the name (the id when there is none). */
     function display(item) {
         if (!item || !item.value) {
             return '';
         }
-        return item.name && item.name !== item.value ? `${item.name} (${item.value})` : item.value;
+        return item.name && item.name !== item.value ? item.name : item.value;
+    }
+
+    /** The box shows the chosen name; the id goes on the line below and in the box's title. */
+    function showSelected() {
+        input.value = display(selected);
+        const named = selected && selected.value && selected.name && selected.name !== selected.value;
+        idLine.textContent = named ? selected.value : '';
+        idLine.hidden = !named;
+        if (selected && selected.value) {
+            input.title = named ? `${selected.name} (${selected.value})` : selected.value;
+        } else {
+            input.removeAttribute('title');
+        }
     }
 
     /** Tells screen readers; shows the text too only when it needs the eye (nothing found, a failure). */
@@ -112,8 +128,8 @@ export function createPicker(o) {
         clearTimeout(timer);
         searchSeq += 1; // a search still under way must not reopen the list
         selected = item;
-        input.value = display(item);
-        say(`Chosen: ${display(item)}`, false);
+        showSelected();
+        say(`Chosen: ${item.name && item.name !== item.value ? `${item.name} (${item.value})` : item.value}`, false);
         close();
         if (o.onChange) {
             o.onChange(item);
@@ -172,10 +188,10 @@ export function createPicker(o) {
         const match = items.find((item) => item.value === text || (item.name && item.name.toLowerCase() === text.toLowerCase()));
         if (match) {
             selected = match;
-            input.value = display(match);
         } else {
             selected = text ? { value: text, name: '' } : null;
         }
+        showSelected();
         if (o.onChange && (previous ? previous.value : '') !== (selected ? selected.value : '')) {
             o.onChange(selected);
         }
@@ -251,7 +267,7 @@ export function createPicker(o) {
         },
         setValue(value, name) {
             selected = value ? { value, name: name || '' } : null;
-            input.value = display(selected);
+            showSelected();
         },
         setField(path) {
             input.dataset.field = path;

@@ -2,14 +2,17 @@
 
 import { api } from './api.js';
 import { h, clear, message, formatMoment } from './dom.js';
+import { mappingNames } from './names.js';
+import { namedLines } from './records.js';
 
 export const CATEGORIES = [['INSTANCE', 'Patients'], ['ENROLLMENT', 'Enrollments'], ['EVENT', 'Events']];
 const POLL_MS = 1000;
 const OUTCOME = { SUCCESS: 'success', PARTIAL: 'warning', FAILED: 'error' };
 
 /**
- * Watches a run inside container. totals: {INSTANCE: n, ...} of pending records when known (from a preview),
- * used when the run does not report its own totals. Returns {stop, done: Promise<run>}.
+ * Watches a run inside container, headed by its mapping's name and start time. totals: {INSTANCE: n, ...} of
+ * pending records when known (from a preview), used when the run does not report its own totals.
+ * Returns {stop, done: Promise<run>}.
  */
 export function watchRun(container, run, { totals, label, onEnd } = {}) {
     const name = label || run.mappingName || 'the mapping';
@@ -21,8 +24,9 @@ export function watchRun(container, run, { totals, label, onEnd } = {}) {
     const phase = h('p', { class: 'phase', 'aria-live': 'polite' }, 'Starting…');
     const countsArea = h('div');
     const outcome = h('div', { class: 'outcome', 'aria-live': 'polite' });
-    const panel = h('section', { class: 'run', dataset: { runId: String(run.runId) }, 'aria-label': `Run ${run.runId} of ${name}` },
-        h('h4', {}, `Run ${run.runId} of ${name}`), phase, progress, countsArea, outcome);
+    const heading = h('h4', {}, `Sync of ${name}`);
+    const panel = h('section', { class: 'run', dataset: { runId: String(run.runId) }, 'aria-label': `Sync of ${name}`, title: `Run ${run.runId}` },
+        heading, phase, progress, countsArea, outcome);
     clear(container);
     container.append(panel);
     let timer = null;
@@ -30,8 +34,12 @@ export function watchRun(container, run, { totals, label, onEnd } = {}) {
     let resolveDone;
     const done = new Promise((resolve) => { resolveDone = resolve; });
 
+    let named = false;
     const show = (state) => {
         const finished = state.status && state.status !== 'RUNNING';
+        if (state.startDate) {
+            heading.textContent = `Sync of ${name}, started ${formatMoment(state.startDate)}`;
+        }
         const { doneCount, total } = sums(state.counts || {}, totals);
         let percent = null;
         if (finished) {
@@ -64,9 +72,17 @@ export function watchRun(container, run, { totals, label, onEnd } = {}) {
             if (state.ambiguous) {
                 parts.push(` ${state.ambiguous} patient(s) matched several DHIS2 records and were sent as new.`);
             }
-            const errors = (state.errors || []).length ? h('ul', { class: 'run-errors' }, state.errors.map((e) => h('li', {}, e))) : null;
-            outcome.append(message(kind, parts, errors,
-                kind !== 'success' ? h('p', {}, h('a', { href: '#/logs' }, 'See the failed records in the logs')) : null));
+            const failed = CATEGORIES.reduce((n, [key]) => n + (((state.counts || {})[key] || {}).failed || 0), 0);
+            const errorsArea = h('div');
+            // only a run that refused records has failed records to see; a FAILED run stopped as a whole
+            outcome.append(message(kind, parts, errorsArea,
+                failed > 0 ? h('p', {}, h('a', { href: '#/logs' }, `See the ${failed} failed record${failed === 1 ? '' : 's'} in the logs`)) : null));
+            if ((state.errors || []).length && !named) {
+                named = true;
+                mappingNames(state.mappingUuid ? [state.mappingUuid] : []).then((names) => namedLines(state.errors, { names, mappingUuid: state.mappingUuid }))
+                    .then((list) => errorsArea.append(list))
+                    .catch(() => errorsArea.append(h('ul', { class: 'run-errors' }, state.errors.map((e) => h('li', {}, e)))));
+            }
         }
         return finished;
     };
@@ -126,9 +142,11 @@ function countsTable(counts, totals) {
         const t = c.total !== undefined ? c.total : (totals ? totals[key] : undefined);
         return h('tr', { dataset: { category: key } }, h('th', { scope: 'row' }, label),
             h('td', {}, c.created || 0), h('td', {}, c.updated || 0), h('td', { class: c.failed ? 'bad' : '' }, c.failed || 0),
-            h('td', {}, t !== undefined ? `${c.done || 0} / ${t}` : c.done || 0));
+            h('td', {}, `${t !== undefined ? `${c.done || 0} of ${t}` : c.done || 0}${key === 'EVENT' ? ' encounters' : ''}`));
     });
     return h('div', { class: 'table-wrap' }, h('table', { class: 'counts' },
-        h('thead', {}, h('tr', {}, ['', 'Created', 'Updated', 'Failed', 'Done'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, rows)));
+        h('thead', {}, h('tr', {}, ['', 'Created', 'Updated', 'Failed', 'Looked at'].map((t) => h('th', { scope: 'col' }, t)))),
+        h('tbody', {}, rows)),
+    h('p', { class: 'hint' }, 'Looked at: the records of the run so far, of those it found to look at. Some need nothing sent; '
+        + 'an encounter that feeds two program stages makes two events.'));
 }

@@ -2,10 +2,11 @@
 // batch size, timeout; and Test connection.
 
 import { api } from './api.js';
-import { h, clear, message, field } from './dom.js';
+import { h, clear, message, field, problemNote } from './dom.js';
 import { createPicker } from './picker.js';
 import { showErrors, clearErrors, errorSummary, UID_PATTERN } from './forms.js';
 import { dhis2Search, forgetMetadata } from './metadata.js';
+import { forgetMappingNames } from './names.js';
 
 const APIS = [['auto', 'Automatic (from the DHIS2 version)'], ['legacy', 'Legacy tracker API (trackedEntityInstances, enrollments, events)'], ['tracker', 'New tracker API (/api/tracker)']];
 
@@ -15,13 +16,16 @@ export async function renderSettings(root) {
     try {
         settings = await api.get('settings');
     } catch (e) {
-        root.append(message('error', `The settings could not be read: ${e.message}`));
+        root.append(problemNote('The settings could not be read', e) || '');
         return null;
     }
     const url = h('input', { type: 'url', value: settings.url || '', dataset: { field: 'url' }, placeholder: 'https://dhis2.example.org', autocomplete: 'off', spellcheck: 'false' });
-    const username = h('input', { type: 'text', value: settings.username || '', dataset: { field: 'username' }, autocomplete: 'off' });
+    const username = h('input', { type: 'text', value: settings.username || '', dataset: { field: 'username' }, autocomplete: 'off', disabled: settings.secretKind === 'token' });
+    // the server tells which kind of secret is stored (never the secret): the form starts on that kind
+    const storedKind = settings.secretKind || (settings.passwordSet && !settings.username ? 'token' : 'password');
     const secretKind = h('select', { dataset: { field: 'secretKind' } },
-        h('option', { value: 'password' }, 'Password'), h('option', { value: 'token' }, 'Personal access token'));
+        h('option', { value: 'password', selected: storedKind === 'password' }, 'Password'),
+        h('option', { value: 'token', selected: storedKind === 'token' }, 'Personal access token'));
     const secret = h('input', {
         type: 'password', dataset: { field: 'password' }, autocomplete: 'new-password',
         placeholder: settings.passwordSet ? 'Stored — leave empty to keep it' : 'Not set',
@@ -36,7 +40,9 @@ export async function renderSettings(root) {
     const timeout = h('input', { type: 'number', min: '1', max: '600', step: '1', value: settings.timeoutSeconds ?? '', dataset: { field: 'timeoutSeconds' } });
     const saved = h('div', { 'aria-live': 'polite' });
     const summary = errorSummary();
-    const secretState = h('p', { class: 'hint', id: 'secret-state' }, settings.passwordSet ? 'A password or token is stored (it is never shown).' : 'No password or token is stored.');
+    const stored = (kind, set) => (!set ? 'No password or token is stored.'
+        : `A ${kind === 'token' ? 'personal access token' : 'password'} is stored (it is never shown).`);
+    const secretState = h('p', { class: 'hint', id: 'secret-state' }, stored(settings.secretKind, settings.passwordSet));
 
     secretKind.addEventListener('change', () => {
         // a token goes without a user name (DHIS2's "ApiToken" scheme)
@@ -77,8 +83,9 @@ export async function renderSettings(root) {
                 secret.disabled = false;
                 clearSecret.disabled = !fresh.passwordSet;
                 secret.placeholder = fresh.passwordSet ? 'Stored — leave empty to keep it' : 'Not set';
-                secretState.textContent = fresh.passwordSet ? 'A password or token is stored (it is never shown).' : 'No password or token is stored.';
+                secretState.textContent = stored(fresh.secretKind, fresh.passwordSet);
                 forgetMetadata();
+                forgetMappingNames();
                 saved.append(message('success', 'Settings saved.'));
             } catch (e) {
                 showErrors(form, e.errors.map((x) => (x.field === 'apiToken' ? { ...x, field: 'password' } : x)));
@@ -115,6 +122,9 @@ export async function renderSettings(root) {
                     ? message('success', h('strong', {}, 'Connected.'), ` DHIS2 ${r.version || ''}`, r.apiGeneration ? `, ${r.apiGeneration === 'TRACKER' ? 'new tracker API' : 'legacy tracker API'}` : '',
                         r.user ? `, signed in as ${r.user}` : '', r.message ? `. ${r.message}` : '.')
                     : message('error', h('strong', {}, 'Not connected. '), r.message || 'DHIS2 could not be reached.'));
+                if (r.reachable && r.completionDateNotice) {
+                    testResult.append(message('warning', h('strong', {}, 'Completion dates: '), r.completionDateNotice));
+                }
             } catch (e) {
                 clear(testResult).append(message('error', h('strong', {}, 'Not connected. '), e.message));
             } finally {

@@ -2,10 +2,12 @@
 // UPDATE, with the mapped values), a DHIS2 validation-only check, and Sync to DHIS2 with live progress.
 
 import { api } from './api.js';
-import { h, clear, message, formatMoment, uniqueId } from './dom.js';
+import { h, clear, message, formatMoment, uniqueId, problemNote } from './dom.js';
 import { showErrors, clearErrors } from './forms.js';
 import { watchRun, CATEGORIES } from './run.js';
 import { dhis2Info } from './metadata.js';
+import { mappingNames, nameOf, named } from './names.js';
+import { recordCell } from './records.js';
 
 const CATEGORY_LABEL = Object.fromEntries(CATEGORIES.map(([k, l]) => [k, l.replace(/s$/, '')]));
 
@@ -18,7 +20,7 @@ export async function renderSync(root) {
     try {
         mappings = (await api.get('mappings')).results;
     } catch (e) {
-        root.append(message('error', `The mappings could not be read: ${e.message}`));
+        root.append(problemNote('The mappings could not be read', e) || '');
         return null;
     }
     if (!mappings.length) {
@@ -73,8 +75,9 @@ function mappingRow(m, watchers, rows) {
         try {
             const result = await api.get(`mappings/${encodeURIComponent(m.uuid)}/preview`);
             row.totals = result.counts;
+            const names = await mappingNames([m.uuid]);
             clear(previewArea);
-            previewArea.append(previewView(m, result));
+            previewArea.append(previewView(m, result, names));
         } catch (e) {
             clear(previewArea);
             previewArea.append(message('error', `The preview of ${m.name} failed: ${e.message}`));
@@ -155,7 +158,7 @@ function warningsList(warnings) {
     return h('ul', { class: 'record-warnings' }, warnings.map((w) => h('li', { class: 'record-warning' }, w)));
 }
 
-function previewView(m, result) {
+function previewView(m, result, names) {
     const counts = result.counts || {};
     const total = CATEGORIES.reduce((n, [k]) => n + (counts[k] || 0), 0);
     const headingId = uniqueId('preview');
@@ -169,13 +172,13 @@ function previewView(m, result) {
     if ((result.records || []).length) {
         const rows = result.records.map((r) => h('tr', { dataset: { category: r.category } },
             h('td', {}, CATEGORY_LABEL[r.category] || r.category),
-            h('td', { class: 'mono' }, r.openmrsUuid),
+            h('td', { class: 'record-cell' }, recordCell(r.category, r.openmrsUuid, r.record, { names, mappingUuid: m.uuid, note: r.error })),
             h('td', {}, r.decision ? h('span', { class: `badge badge-${r.decision.toLowerCase()}` }, r.decision) : h('span', { class: 'muted' }, 'decided when sent')),
             h('td', { class: 'mono' }, r.dhis2Uid || ''),
-            h('td', {}, valuesList(r.values)),
+            h('td', {}, valuesList(r.values, names)),
             h('td', { class: r.error ? 'bad' : '' }, r.error || r.status || '', warningsList(r.warnings))));
         section.append(h('div', { class: 'table-wrap' }, h('table', { class: 'preview-records' },
-            h('thead', {}, h('tr', {}, ['Record', 'OpenMRS uuid', 'NEW / UPDATE', 'DHIS2 UID', 'Mapped values', 'Note'].map((t) => h('th', { scope: 'col' }, t)))),
+            h('thead', {}, h('tr', {}, ['Record', 'What', 'NEW / UPDATE', 'DHIS2 UID', 'Mapped values', 'Note'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, rows))));
         const verdicts = h('div', { 'aria-live': 'polite' });
         const validateButton = h('button', {
@@ -185,7 +188,7 @@ function previewView(m, result) {
                 clear(verdicts).append(h('p', { class: 'loading' }, 'Asking DHIS2 to check the records (nothing is saved)…'));
                 try {
                     const v = await api.post(`mappings/${encodeURIComponent(m.uuid)}/validate`);
-                    clear(verdicts).append(verdictsView(v.verdicts || []));
+                    clear(verdicts).append(verdictsView(v.verdicts || [], names, m.uuid));
                 } catch (e) {
                     clear(verdicts).append(message('error', `DHIS2's check failed: ${e.message}`));
                 } finally {
@@ -198,23 +201,26 @@ function previewView(m, result) {
     return section;
 }
 
-function valuesList(values) {
+function valuesList(values, names) {
     const entries = Object.entries(values || {});
     if (!entries.length) {
         return '';
     }
     return h('dl', { class: 'values' }, entries.map(([uid, value]) => {
         const info = dhis2Info.get(uid);
-        return [h('dt', { title: uid }, info ? info.name : uid), h('dd', {}, String(value))];
+        const valueName = value ? nameOf(names, String(value)) : null;
+        return [h('dt', { title: uid }, nameOf(names, uid) || (info ? info.name : uid)),
+            h('dd', {}, valueName ? named(valueName, String(value)) : String(value))];
     }));
 }
 
-function verdictsView(verdicts) {
+function verdictsView(verdicts, names, mappingUuid) {
     const bad = verdicts.filter((v) => !v.valid);
     if (!bad.length) {
         return message('success', `DHIS2 accepts all ${verdicts.length} records.`);
     }
     return h('div', {}, message('warning', `DHIS2 would reject ${bad.length} of ${verdicts.length} records:`),
         h('ul', { class: 'verdicts' }, bad.map((v) => h('li', {},
-            `${CATEGORY_LABEL[v.category] || v.category} ${v.openmrsUuid}: `, v.errorCode ? h('code', {}, v.errorCode) : null, ' ', v.message || ''))));
+            recordCell(v.category, v.openmrsUuid, v.record, { names, mappingUuid, note: v.message }), ': ',
+            v.errorCode ? h('code', {}, v.errorCode) : null, ' ', v.message || ''))));
 }

@@ -14,6 +14,9 @@
 //   DHIS2SYNC_TEST_CONCEPT (>= 2 characters, default "Weight"), DHIS2SYNC_TEST_DATA_ELEMENT (default "Weight")
 //   The server's seed must give the mapping so created pending records (patients, an enrollment, events), and
 //   make DHIS2 reject at least one of them on the first run, accepting it on a retry.
+// The test server (E2eServer) also answers /openmrs/e2e/... (who is logged in, DHIS2's latency, a DHIS2 token) and
+// holds the demo clinic ("HTS Service", Jane, John and Amina Doe): the tests that need either are skipped against
+// another server.
 // Screenshots of every screen go to webapp/test/output/.
 
 import { test, before, after } from 'node:test';
@@ -88,6 +91,40 @@ async function open(route) {
     await page.locator('.screen h2').first().waitFor();
 }
 
+/** The page loaded anew (a new page load: the session and the names are read again). */
+async function reopen(route) {
+    await page.goto(`${PAGE_URL}#${route}`);
+    await page.reload();
+    await page.locator('main[aria-busy]').waitFor({ state: 'detached' }).catch(() => {});
+    await page.locator('.screen h2').first().waitFor();
+}
+
+const ORIGIN = new URL(PAGE_URL).origin;
+const CONTEXT = new URL(PAGE_URL).pathname.split('/moduleResources/')[0];
+
+/** A control of the test server (E2eServer): null when the server has none (another server). */
+async function control(what) {
+    const r = await context.request.get(`${ORIGIN}${CONTEXT}/e2e/${what}`);
+    return r.ok() ? r.text() : null;
+}
+
+let demo;
+/** Whether the server is E2eServer with its demo clinic. */
+async function isDemo() {
+    if (demo === undefined) {
+        demo = (await control('user?as=admin')) !== null;
+    }
+    return demo;
+}
+
+async function demoOnly(t) {
+    if (!await isDemo()) {
+        t.skip('needs the test server E2eServer (its demo clinic and its controls)');
+        return false;
+    }
+    return true;
+}
+
 async function shot(name) {
     await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: true });
 }
@@ -126,9 +163,18 @@ async function pick(input, query) {
     await input.press('ArrowDown');
     await until('a highlighted option', async () => (await input.getAttribute('aria-activedescendant')) !== null);
     await input.press('Enter');
-    const chosen = await input.inputValue();
-    assert.match(chosen, /\(.+\)$/, `the picker shows "name (id)" after choosing, got "${chosen}"`);
-    return chosen.replace(/^.*\(([^()]+)\)$/, '$1');
+    return pickedId(input);
+}
+
+/** A picker shows the chosen name whole in its box and the id on the line below: the id. */
+async function pickedId(input) {
+    const idLine = page.locator(`[id="${await input.getAttribute('id')}-id"]`);
+    await until('the id under the chosen name', async () => (await idLine.isVisible()) && (await idLine.innerText()).trim());
+    const id = (await idLine.innerText()).trim();
+    const shown = await input.inputValue();
+    assert.ok(shown && !shown.includes(id), `the box shows the name, not the id (got "${shown}")`);
+    assert.ok(await input.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), `the name "${shown}" is not cut off`);
+    return id;
 }
 
 function combo(name) {
@@ -147,7 +193,31 @@ async function apiGet(apiPath) {
     }, apiPath);
 }
 
-test('settings: the form shows the stored settings and the connection test reaches DHIS2', { timeout: TIMEOUT }, async () => {
+async function apiSend(method, apiPath, body) {
+    return page.evaluate(async ([m, p, b]) => {
+        const base = location.pathname.slice(0, location.pathname.indexOf('/moduleResources/')) + '/ws/rest/v1/dhis2sync/';
+        const r = await fetch(base + p, {
+            method: m, credentials: 'same-origin', headers: { 'X-Requested-With': 'XMLHttpRequest', 'Content-Type': 'application/json' },
+            body: b === undefined ? undefined : JSON.stringify(b),
+        });
+        const text = await r.text();
+        return { status: r.status, body: text ? JSON.parse(text) : null };
+    }, [method, apiPath, body]);
+}
+
+/** Every table of the screen fits its box: [{table, width, box}] of those that do not. */
+async function tablesWiderThanTheirBox() {
+    return page.evaluate(() => [...document.querySelectorAll('main table')].filter((t) => t.offsetParent !== null)
+        .map((t) => ({ table: t.className || t.querySelector('caption')?.textContent || t.parentElement.className,
+            width: t.scrollWidth, box: t.parentElement.clientWidth }))
+        .filter((x) => x.width > x.box + 1));
+}
+
+const JANE = 'a1b2c3d4-0000-4000-8000-0000patient01';
+const AMINA = 'a1b2c3d4-0000-4000-8000-0000patient03';
+
+
+test('settings: the stored settings, the kind of secret stored, and the connection test', { timeout: TIMEOUT }, async (t) => {
     await open('/settings');
     const url = page.getByLabel('DHIS2 URL');
     if (env.DHIS2SYNC_TEST_DHIS2_URL) {
@@ -171,13 +241,36 @@ test('settings: the form shows the stored settings and the connection test reach
     assert.ok((await batch.getAttribute('aria-describedby')).includes(await error.getAttribute('id')), 'the error is linked to the batch size');
     await batch.fill(kept);
     await page.getByRole('button', { name: 'Test connection' }).click();
-    const result = page.locator('.test-result .message');
+    const result = page.locator('.test-result .message').first();
     await result.waitFor();
     assert.match(await result.innerText(), /Connected/, 'the connection test reaches DHIS2');
+    // the demo's DHIS2 is 2.41 through the tracker API, which keeps the sync time as an enrollment's completion date
+    const notice = page.locator('.test-result .message.warning');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /completion date/, 'the page warns that completion dates become sync times');
     await shot('settings');
+
+    if (!await isDemo()) {
+        return;
+    }
+    // a personal access token stored: the page says so when opened again (the server tells the kind, never the secret)
+    const token = await control('dhis2-token');
+    await page.getByLabel('Sign in with').selectOption('token');
+    await page.getByLabel('Password or personal access token').fill(token);
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('.message.success', { hasText: 'Settings saved' }).waitFor();
+    await open('/settings');
+    assert.equal(await page.getByLabel('Sign in with').inputValue(), 'token', 'Sign in with: Personal access token');
+    assert.ok(await page.getByLabel('DHIS2 user name').isDisabled(), 'no user name with a token');
+    assert.match(await page.locator('#secret-state').innerText(), /personal access token is stored/);
+    assert.ok(!(await page.content()).includes(token), 'the token is never sent back to the page');
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await page.locator('.test-result .message', { hasText: 'Connected' }).waitFor();
+    await shot('settings-token');
+    t.diagnostic('settings now sign in to DHIS2 with a personal access token');
 });
 
-test('mapping editor: errors next to their fields, then a mapping made through the pickers', { timeout: TIMEOUT }, async () => {
+test('mapping editor: errors next to their fields, a mapping made through the pickers, names when reopened', { timeout: TIMEOUT }, async () => {
     await open('/mappings');
     await page.getByRole('button', { name: '+ Add mapping' }).click();
     await page.locator('form.editor').waitFor();
@@ -211,7 +304,8 @@ test('mapping editor: errors next to their fields, then a mapping made through t
     } else {
         await source.selectOption({ index: 1 });
     }
-    assert.match(await pick(attribute, CHOICE.attribute), UID);
+    const attributeUid = await pick(attribute, CHOICE.attribute);
+    assert.match(attributeUid, UID);
     await page.getByLabel('Searchable, row 1').check();
     await page.getByLabel('No', { exact: true }).check();
 
@@ -221,32 +315,86 @@ test('mapping editor: errors next to their fields, then a mapping made through t
     assert.match(await pick(combo('DHIS2 program stage'), CHOICE.stage), UID);
     await page.getByRole('button', { name: 'Add data element to program stage 1' }).click();
     await pick(combo('Concept, row 1 of stage 1'), CHOICE.concept);
-    assert.match(await pick(combo('DHIS2 data element, row 1 of stage 1'), CHOICE.dataElement), UID);
+    const dataElementUid = await pick(combo('DHIS2 data element, row 1 of stage 1'), CHOICE.dataElement);
+    assert.match(dataElementUid, UID);
     const valueType = page.getByLabel('Value type, row 1 of stage 1');
     await until('the value type taken from the data element', async () => (await valueType.inputValue()) !== '');
+    // the mapping as it stands, checked against DHIS2 before saving
+    await page.getByRole('button', { name: 'Check against DHIS2' }).click();
+    await page.locator('.health-area .message.success').waitFor();
     await shot('mapping-editor');
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.locator('.message.success', { hasText: MAPPING_NAME }).waitFor();
     await mappingRow().waitFor();
+    // the list names both programs, the ids beside them
+    const openmrsProgram = await mappingRow().locator('td.openmrs-program').innerText();
+    const dhis2Program = await mappingRow().locator('td.dhis2-program').innerText();
+    assert.ok(dhis2Program.includes(programUid) && dhis2Program.replace(programUid, '').replace(/[()]/g, '').trim().length > 0,
+        `the DHIS2 program by name with its UID beside, got "${dhis2Program}"`);
+    assert.ok(!/^[0-9a-f-]{36}$/.test(openmrsProgram.trim()), `the OpenMRS program by name, got "${openmrsProgram}"`);
     await shot('mappings');
 
-    // the saved mapping reads back as it was entered
+    // the saved mapping reads back as it was entered, every id named
     await mappingRow().getByRole('button', { name: `Edit ${MAPPING_NAME}` }).click();
     await page.locator('form.editor').waitFor();
     assert.equal(await page.getByLabel('Mapping name').inputValue(), MAPPING_NAME);
-    assert.ok((await combo('DHIS2 program').inputValue()).includes(programUid));
+    assert.equal(await pickedId(combo('DHIS2 program')), programUid);
+    assert.equal(await pickedId(combo('DHIS2 attribute, row 1')), attributeUid, 'the attribute by name');
+    assert.equal(await pickedId(combo('DHIS2 data element, row 1 of stage 1')), dataElementUid, 'the data element by name');
+    await pickedId(combo('Concept, row 1 of stage 1'));
+    await pickedId(combo('DHIS2 program stage'));
+    await pickedId(combo('Encounter type'));
     assert.ok(await page.getByLabel('Searchable, row 1').isChecked());
     assert.ok(await page.getByLabel('No', { exact: true }).isChecked());
+    await shot('mapping-editor-reopened');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.locator('.screen[data-screen="mappings"]').waitFor();
 });
 
-test('sync: preview shows NEW / UPDATE records, and the progress bar runs to the end', { timeout: TIMEOUT }, async () => {
+test('mapping health: names of answers and org units, gender codes from the option set, problems next to their fields', { timeout: TIMEOUT }, async (t) => {
+    if (!await demoOnly(t)) {
+        return;
+    }
+    await open('/mappings');
+    const row = page.locator('tr', { has: page.locator('th', { hasText: /^HTS Service$/ }) });
+    await row.getByRole('button', { name: 'Edit HTS Service' }).click();
+    await page.locator('form.editor').waitFor();
+    // coded answers and the org unit table by name
+    const answers = page.locator('table.answers th[scope="row"]');
+    await until('the coded answers named', async () => (await answers.allInnerTexts()).includes('Positive'));
+    const orgUnits = page.locator('table.org-units');
+    await until('the org unit table named', async () => /Verify Clinic/.test(await orgUnits.locator('tbody th').first().innerText())
+        && (await orgUnits.locator('input.picker-input').first().inputValue()) === 'Verify Clinic');
+    // the gender codes are chosen from the option set of the attribute the gender goes to
+    await page.locator('details.gender-codes summary').click();
+    const female = page.getByLabel('Female (F)');
+    await until('the gender codes offered from the option set', async () => (await female.evaluate((el) => el.tagName)) === 'SELECT');
+    assert.equal(await female.inputValue(), 'FEMALE');
+    assert.ok((await female.locator('option').allTextContents()).includes('Male (MALE)'));
+
+    await page.getByRole('button', { name: 'Check against DHIS2' }).click();
+    await page.locator('.health-area .message.success').waitFor();
+
+    // an option code DHIS2 does not have: the problem is shown next to that answer's code
+    const code = page.getByRole('combobox', { name: /^DHIS2 option code for Positive/ });
+    await code.fill('POS');
+    await code.press('Tab');
+    await page.getByRole('button', { name: 'Check against DHIS2' }).click();
+    await page.locator('.health-area .message.warning').waitFor();
+    await until('the code marked invalid', async () => (await code.getAttribute('aria-invalid')) === 'true');
+    const problem = page.locator(`[id="${(await code.getAttribute('aria-describedby')).split(' ').pop()}"]`);
+    assert.match(await problem.innerText(), /'POS' is not a code of option set 'Verify Test Result'/);
+    await shot('mapping-health-problem');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('.screen[data-screen="mappings"]').waitFor();
+});
+
+test('sync: preview names its records, the progress bar runs to the end, the run is headed by mapping and start', { timeout: TIMEOUT }, async () => {
     await open('/sync');
     const row = mappingRow();
     await row.waitFor();
-    await row.getByRole('button', { name: `Preview ${MAPPING_NAME}` }).click();
+    await row.getByRole('button', { name: `Preview ${MAPPING_NAME}`, exact: true }).click();
     const preview = page.locator('section.preview');
     await preview.waitFor();
     const badges = preview.locator('.badge');
@@ -255,10 +403,17 @@ test('sync: preview shows NEW / UPDATE records, and the progress bar runs to the
         assert.match(text, /^(NEW|UPDATE)$/);
     }
     assert.match(await preview.locator('.counts-line').innerText(), /waiting to be sent/);
-    // John's weight was taken twice in his visit: the most recent is sent, and the record says so
-    const warning = preview.locator('li.record-warning');
-    assert.equal(await warning.count(), 1);
-    assert.match(await warning.innerText(), /2 values of concept 'Weight'.*sent the most recent, '80\.4'/);
+    if (await isDemo()) {
+        // John's weight was taken twice in his visit: the most recent is sent, and the record says so
+        const warning = preview.locator('li.record-warning');
+        assert.equal(await warning.count(), 1);
+        assert.match(await warning.innerText(), /2 values of concept 'Weight'.*sent the most recent, '80\.4'/);
+        const names = await preview.locator('.record-name').allInnerTexts();
+        assert.ok(names.includes('Jane Doe (NID-0001)'), `a patient by name and identifier, got ${names}`);
+        assert.ok(names.some((n) => /^Verify Visit, visit 2026-01-05 of Jane Doe \(NID-0001\)$/.test(n)), `an event by stage, visit and patient, got ${names}`);
+        assert.ok(names.some((n) => /enrollment of Jane Doe \(NID-0001\), 2026-01-05$/.test(n)), `an enrollment by program, patient and date, got ${names}`);
+        assert.ok(await preview.locator('a.status-link').count() > 0, 'a record leads to its patient\'s sync status');
+    }
     await shot('sync-preview');
 
     // a comment is required
@@ -279,15 +434,21 @@ test('sync: preview shows NEW / UPDATE records, and the progress bar runs to the
         return page.locator('.run .outcome .message').count();
     }, 90_000);
     assert.equal(await bar.getAttribute('aria-valuenow'), '100', 'the bar reaches the end');
+    assert.match(await page.locator('.run h4').innerText(), new RegExp(`^Sync of ${MAPPING_NAME}, started `), 'headed by mapping and start, not by run id');
     assert.match(await page.locator('.run .outcome').innerText(), /SUCCESS|PARTIAL/);
-    const counts = await page.locator('.run table.counts').innerText();
-    assert.match(counts, /Patients/);
+    // looked at covers what was created, updated and refused, in every category
+    for (const counts of await page.locator('.run table.counts tbody tr').all()) {
+        const [created, updated, failed, lookedAt] = (await counts.locator('td').allInnerTexts());
+        const [done, total] = lookedAt.match(/\d+/g).map(Number);
+        assert.ok(done >= Number(created) + Number(updated) + Number(failed) && done <= total,
+            `looked at ${lookedAt} vs created ${created}, updated ${updated}, failed ${failed}`);
+    }
     await until('the last successful sync shown', async () => !/never/.test(await row.locator('td.last-sync').innerText()));
     await page.waitForTimeout(500); // the bar's width is animated
     await shot('sync-done');
 });
 
-test('logs: the run, a record DHIS2 rejected with its message, and a retry', { timeout: TIMEOUT }, async () => {
+test('logs: the run, records DHIS2 rejected named, their patient\'s status, and a retry', { timeout: TIMEOUT }, async () => {
     await open('/logs');
     await page.getByLabel('Mapping', { exact: true }).selectOption(MAPPING_NAME);
     await page.getByRole('button', { name: 'Filter' }).click();
@@ -300,11 +461,37 @@ test('logs: the run, a record DHIS2 rejected with its message, and a retry', { t
 
     const failures = await apiGet(`failures?mapping=${encodeURIComponent((await apiGet('mappings')).results.find((m) => m.name === MAPPING_NAME).uuid)}`);
     assert.ok(failures.results.length > 0, 'the seed makes DHIS2 reject a record of the first run');
-    const failure = failures.results[0];
+    const failure = failures.results.find((f) => f.category === 'INSTANCE') || failures.results[0];
     const failureRow = page.locator(`table.failures tr[data-failure-id="${failure.id}"]`);
     await failureRow.waitFor();
     assert.ok((await failureRow.locator('.dhis2-message').innerText()).includes(failure.message), 'DHIS2\'s own message is shown');
+    if (await isDemo()) {
+        const names = await page.locator('table.failures .record-name').allInnerTexts();
+        assert.ok(names.includes('Amina Doe (NID-0003)'), `the refused patient by name, got ${names}`);
+        assert.ok(names.includes('HIV Testing Services enrollment of Amina Doe (NID-0003), 2026-01-07'), `her enrollment, got ${names}`);
+        assert.ok(names.includes('Verify Visit, visit 2026-01-07 of Amina Doe (NID-0003)'), `her event, got ${names}`);
+        // the run's details name the records too
+        await logRow.first().locator('details summary').click();
+        await until('the details named', async () => /Amina Doe \(NID-0003\)/.test(await logRow.first().locator('details').innerText()));
+        assert.ok(await failureRow.getByRole('button', { name: /^Retry / }).isVisible(), 'Retry is visible');
+    }
     await shot('logs');
+
+    if (await isDemo()) {
+        // from the failure row to the patient's sync status: DHIS2's words, and what the next run retries
+        await failureRow.getByRole('link', { name: 'Sync status' }).click();
+        await page.locator('.screen[data-screen="patients"] h2', { hasText: 'Amina Doe (NID-0003)' }).waitFor();
+        const mapping = page.locator('section.mapping-status', { hasText: MAPPING_NAME });
+        await mapping.waitFor();
+        assert.ok((await mapping.locator('ul.refusals').innerText()).includes(failure.message), 'the last DHIS2 error in DHIS2\'s words');
+        assert.ok(await mapping.locator('table.pending tbody tr').count() > 0, 'what the next run sends of her');
+        await shot('patient-refused');
+        await page.goBack();
+        await page.locator('table.failures').waitFor();
+        await page.getByLabel('Mapping', { exact: true }).selectOption(MAPPING_NAME);
+        await page.getByRole('button', { name: 'Filter' }).click();
+        await failureRow.waitFor();
+    }
 
     const runsBefore = (await apiGet(`logs?mapping=${encodeURIComponent(MAPPING_NAME)}`)).total;
     await failureRow.getByRole('button', { name: /^Retry / }).click();
@@ -315,6 +502,136 @@ test('logs: the run, a record DHIS2 rejected with its message, and a retry', { t
     await until('the retried record gone', async () => (await page.locator(`table.failures tr[data-failure-id="${failure.id}"]`).count()) === 0);
     await page.waitForTimeout(500); // the bar's width is animated
     await shot('logs-after-retry');
+});
+
+test('patients: found by identifier or name, with UIDs, what was sent and a link into DHIS2\'s Capture app', { timeout: TIMEOUT }, async (t) => {
+    if (!await demoOnly(t)) {
+        return;
+    }
+    await open('/patients');
+    await page.getByLabel('Identifier or name').fill('NID-0001');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.locator('table.patients tbody tr').first().waitFor();
+    await page.getByLabel('Identifier or name').fill('Jane');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await until('Jane found by name', async () => (await page.locator('table.patients tbody th').allInnerTexts()).join() === 'Jane Doe');
+    await shot('patients-search');
+    await page.getByRole('link', { name: 'Sync status of Jane Doe (NID-0001)' }).click();
+    await page.locator('.screen[data-screen="patients"] h2', { hasText: 'Jane Doe (NID-0001)' }).waitFor();
+    const te = await page.locator('dl.facts dd.mono').innerText();
+    assert.match(te, UID, 'her tracked entity UID');
+    const mapping = page.locator('section.mapping-status', { hasText: MAPPING_NAME });
+    const enrollment = mapping.locator('table.enrollments tbody tr').first();
+    assert.match(await enrollment.locator('td.mono').innerText(), UID, 'her enrollment UID');
+    const capture = await enrollment.getByRole('link', { name: 'Open in Capture' }).getAttribute('href');
+    assert.match(capture, /\/dhis-web-capture\/index\.html#\/enrollment\?enrollmentId=[A-Za-z0-9]{11}&orgUnitId=OuVerify001&programId=[A-Za-z0-9]{11}&teiId=[A-Za-z0-9]{11}$/);
+    assert.ok(capture.includes(`teiId=${te}`));
+    assert.match(await mapping.locator('table.events tbody tr').first().innerText(), /Verify Visit, visit 2026-01-05 of Jane Doe/);
+    assert.match(await mapping.innerText(), /Nothing of this patient is waiting to be sent/);
+    await shot('patient-status');
+});
+
+test('a broken mapping stops its run before sending, naming the field; a FAILED run links to no failed records', { timeout: TIMEOUT }, async (t) => {
+    if (!await demoOnly(t)) {
+        return;
+    }
+    await open('/sync');
+    const hts = (await apiGet('mappings')).results.find((m) => m.name === 'HTS Service');
+    const config = (await apiGet(`mappings/${hts.uuid}`)).config;
+    config.name = 'Broken copy';
+    config.instance.genderCodes.F = 'WOMAN';
+    const created = await apiSend('POST', 'mappings', config);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    await reopen('/sync');
+    const row = page.locator('tr', { has: page.locator('th', { hasText: /^Broken copy$/ }) }).first();
+    await row.getByLabel('Comments for Broken copy').fill('Broken mapping');
+    await row.getByRole('button', { name: 'Sync Broken copy to DHIS2' }).click();
+    const outcome = page.locator('.run .outcome .message');
+    await outcome.waitFor({ timeout: 60_000 });
+    const text = await outcome.innerText();
+    assert.match(text, /FAILED/);
+    assert.match(text, /instance\.genderCodes\.F: 'WOMAN' is not a code of option set 'Verify Sex'/);
+    assert.match(text, /nothing was sent/);
+    assert.equal(await outcome.getByRole('link', { name: /failed record/ }).count(), 0, 'no failed records to link to');
+    await shot('sync-broken-mapping');
+    assert.equal((await apiSend('DELETE', `mappings/${created.body.uuid}?reason=browser%20test`)).status, 204);
+});
+
+test('logs: a running run shows its records so far', { timeout: TIMEOUT }, async (t) => {
+    if (!await demoOnly(t)) {
+        return;
+    }
+    await open('/logs');
+    const hts = (await apiGet('mappings')).results.find((m) => m.name === 'HTS Service');
+    await control('dhis2-latency?ms=600');
+    try {
+        const started = await apiSend('POST', 'sync', { mappingUuid: hts.uuid, comment: 'Slow run' });
+        assert.equal(started.status, 202);
+        const running = page.locator('table.logs tbody tr', { hasText: 'Slow run' }).first();
+        await until('the running run with its records so far', async () => {
+            await page.getByRole('button', { name: 'Filter' }).click();
+            await running.waitFor({ timeout: 5_000 });
+            return /RUNNING/.test(await running.innerText()) && /Patients: \d+ new/.test(await running.locator('td.records').innerText());
+        }, 60_000);
+        await shot('logs-running');
+    } finally {
+        await control('dhis2-latency?ms=0');
+    }
+    await until('the slow run to end', async () => {
+        const runs = (await apiGet('runs?active=true')).results;
+        return runs.length === 0;
+    }, 90_000);
+});
+
+test('privileges: each user sees what they may do, the server\'s own message once, "not logged in" vs "expired"', { timeout: TIMEOUT }, async (t) => {
+    if (!await demoOnly(t)) {
+        return;
+    }
+    try {
+        // a user who may only run syncs: no Add, Import, Export or Retire; no Logs, Patients or Settings
+        await control('user?as=runner');
+        await reopen('/mappings');
+        await page.locator('table.mappings').waitFor();
+        for (const name of ['+ Add mapping', 'Export all', /^Retire /, /^Edit /]) {
+            assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} for a user who only runs syncs`);
+        }
+        assert.equal(await page.locator('label[for="import-file"]').count(), 0, 'no Import');
+        for (const route of ['logs', 'patients', 'settings']) {
+            assert.ok(await page.locator(`nav a[data-route="${route}"]`).isHidden(), `no ${route} in the navigation`);
+        }
+        assert.ok(await page.locator('nav a[data-route="sync"]').isVisible());
+        await shot('privileges-run-only');
+
+        // the privilege taken away while the page is open: the server's message, naming it, shown once
+        await control('user?as=viewer');
+        await reopen('/logs');
+        await page.locator('table.logs').waitFor();
+        await control('user?as=runner');
+        await page.getByRole('button', { name: 'Filter' }).click();
+        const banner = page.locator('#auth-problem');
+        await banner.waitFor();
+        await until('the server\'s message', async () => /View DHIS2 Sync Logs/.test(await banner.innerText()));
+        await page.waitForTimeout(500);
+        const bodyText = await page.locator('body').innerText();
+        assert.equal(bodyText.split("This needs the privilege 'View DHIS2 Sync Logs'").length - 1, 1, `the message once, got:\n${bodyText}`);
+        await shot('privileges-refused-once');
+
+        // no session at all, then a session that ends
+        await control('user?as=nobody');
+        await reopen('/mappings').catch(() => {});
+        await until('not logged in', async () => /You are not logged in/.test(await page.locator('#auth-problem').innerText()));
+        assert.ok(!/expired/.test(await page.locator('#auth-problem').innerText()));
+        await shot('not-logged-in');
+        await control('user?as=admin');
+        await reopen('/logs');
+        await page.locator('table.logs').waitFor();
+        await control('user?as=nobody');
+        await page.getByRole('button', { name: 'Filter' }).click();
+        await until('the session expired', async () => /Your session has expired/.test(await page.locator('#auth-problem').innerText()));
+        await shot('session-expired');
+    } finally {
+        await control('user?as=admin');
+    }
 });
 
 test('mappings: export one, import it back (a name clash is reported), import a renamed copy', { timeout: TIMEOUT }, async () => {
@@ -348,13 +665,52 @@ test('mappings: export one, import it back (a name clash is reported), import a 
     assert.ok(names.includes(MAPPING_NAME) && names.includes(copyName));
 });
 
-test('layout: usable by keyboard and readable at tablet width', { timeout: TIMEOUT }, async () => {
-    await page.setViewportSize({ width: 768, height: 1024 });
-    for (const route of ['/mappings', '/sync', '/logs', '/settings']) {
-        await open(route);
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        assert.ok(overflow <= 0, `${route} fits 768 px without a horizontal scroll (overflow ${overflow}px)`);
-        await shot(`tablet-${route.slice(1)}`);
+test('layout: no table is wider than its box at 768 and 1280 px, on every screen; keyboard use', { timeout: TIMEOUT * 2 }, async () => {
+    const hts = (await apiGet('mappings')).results.find((m) => m.name === 'HTS Service')
+        || (await apiGet('mappings')).results[0];
+    const screens = [
+        ['mappings', async () => open('/mappings')],
+        ['editor', async () => {
+            await open(`/mappings/${hts.uuid}`);
+            await page.locator('table.org-units').waitFor();
+            await page.locator('details.gender-codes summary').click();
+        }],
+        ['sync', async () => {
+            await open('/sync');
+            // the imported copy has never run: everything is waiting, in a preview of every kind of record
+            const preview = page.getByRole('button', { name: `Preview ${MAPPING_NAME} copy`, exact: true });
+            await preview.click();
+            await page.locator('section.preview table').waitFor();
+        }],
+        ['logs', async () => {
+            await open('/logs');
+            await page.locator('table.logs').waitFor();
+            for (const summary of await page.locator('table.logs details summary').all()) {
+                await summary.click();
+            }
+        }],
+        ['patients', async () => {
+            await open('/patients');
+            await page.getByLabel('Identifier or name').fill('Doe');
+            await page.getByRole('button', { name: 'Find' }).click();
+            await page.locator('table.patients').waitFor().catch(() => {});
+        }],
+        ['patient', async () => {
+            await open(`/patients/${await isDemo() ? AMINA : JANE}`);
+            await page.locator('section.section').first().waitFor();
+        }],
+        ['settings', async () => open('/settings')],
+    ];
+    for (const width of [768, 1280]) {
+        await page.setViewportSize({ width, height: 1024 });
+        for (const [name, show] of screens) {
+            await show();
+            await page.waitForTimeout(300);
+            assert.deepEqual(await tablesWiderThanTheirBox(), [], `${name} at ${width} px: every table fits its box`);
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+            assert.ok(overflow <= 0, `${name} fits ${width} px without a horizontal scroll (overflow ${overflow}px)`);
+            await shot(`${width === 768 ? 'tablet' : 'desktop'}-${name}`);
+        }
     }
     await open('/mappings');
     // a screen starts with focus on its heading; Tab goes on to its first control, with a visible focus ring

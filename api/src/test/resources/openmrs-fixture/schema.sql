@@ -1,8 +1,10 @@
 -- The OpenMRS 2.5.14 tables the source's SQL reads, with the columns it touches plus the NOT NULL ones the
--- fixture inserts; names and types as in /work/shared/reference/openmrs-schema-2.5.14.md (the real tables have
+-- fixture inserts; names and types as in OpenMRS 2.5.14's own schema (the real tables have
 -- more columns, all nullable or unused here). Runs on H2 (MySQL mode) and MariaDB.
 CREATE TABLE person (
     person_id int(11) NOT NULL PRIMARY KEY,
+    gender varchar(50),
+    birthdate date,
     birthdate_estimated tinyint(1) NOT NULL,
     dead tinyint(1) NOT NULL,
     date_created datetime NOT NULL,
@@ -25,6 +27,9 @@ CREATE TABLE person_name (
     person_name_id int(11) NOT NULL PRIMARY KEY,
     preferred tinyint(1) NOT NULL,
     person_id int(11) NOT NULL,
+    given_name varchar(50),
+    middle_name varchar(50),
+    family_name varchar(50),
     creator int(11) NOT NULL,
     date_created datetime NOT NULL,
     voided tinyint(1) NOT NULL,
@@ -47,6 +52,17 @@ CREATE TABLE patient_identifier (
     uuid char(38) NOT NULL UNIQUE
 );
 CREATE INDEX patient_identifier_patient ON patient_identifier (patient_id);
+CREATE INDEX patient_identifier_identifier ON patient_identifier (identifier);
+CREATE TABLE patient_identifier_type (
+    patient_identifier_type_id int(11) NOT NULL PRIMARY KEY,
+    name varchar(50) NOT NULL,
+    check_digit tinyint(1) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    required tinyint(1) NOT NULL,
+    retired tinyint(1) NOT NULL,
+    uuid char(38) NOT NULL UNIQUE
+);
 CREATE TABLE person_attribute (
     person_attribute_id int(11) NOT NULL PRIMARY KEY,
     person_id int(11) NOT NULL,
@@ -86,6 +102,8 @@ CREATE TABLE patient_program (
     patient_id int(11) NOT NULL,
     program_id int(11) NOT NULL,
     date_enrolled datetime,
+    date_completed datetime,
+    location_id int(11),
     creator int(11) NOT NULL,
     date_created datetime NOT NULL,
     date_changed datetime,
@@ -94,6 +112,14 @@ CREATE TABLE patient_program (
     uuid char(38) NOT NULL UNIQUE
 );
 CREATE INDEX patient_program_patient ON patient_program (patient_id);
+CREATE TABLE location (
+    location_id int(11) NOT NULL PRIMARY KEY,
+    name varchar(255) NOT NULL,
+    creator int(11) NOT NULL,
+    date_created datetime NOT NULL,
+    retired tinyint(1) NOT NULL,
+    uuid char(38) NOT NULL UNIQUE
+);
 CREATE TABLE encounter_type (
     encounter_type_id int(11) NOT NULL PRIMARY KEY,
     name varchar(50) NOT NULL UNIQUE,

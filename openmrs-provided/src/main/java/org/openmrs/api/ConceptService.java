@@ -17,6 +17,9 @@ public interface ConceptService extends OpenmrsService {
     /** @return the Concept of that internal id, or null when there is none */
     Concept getConcept(Integer conceptId) throws APIException;
 
+    /** @return the Concept of that uuid, or null when there is none */
+    Concept getConceptByUuid(String uuid);
+
     /**
      * Searches concepts by words of their names (null locales: the user's locale); {@code start} and {@code size}
      * page the results.

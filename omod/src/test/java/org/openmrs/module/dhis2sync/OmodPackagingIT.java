@@ -34,7 +34,7 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Checks the built .omod against what OpenMRS 2.5 loads (see shared/reference/openmrs.md, "Module loading"). Runs
+ * Checks the built .omod against what OpenMRS 2.5's ModuleFileParser and ModuleClassLoader load. Runs
  * at {@code verify}, on the file named by the system property {@code dhis2sync.omod}.
  */
 class OmodPackagingIT {

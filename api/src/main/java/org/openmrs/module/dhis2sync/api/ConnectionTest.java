@@ -8,13 +8,20 @@ public final class ConnectionTest {
     private final String apiGeneration;
     private final String user;
     private final String message;
+    private final String completionDateNotice;
 
     public ConnectionTest(boolean reachable, String version, String apiGeneration, String user, String message) {
+        this(reachable, version, apiGeneration, user, message, null);
+    }
+
+    public ConnectionTest(boolean reachable, String version, String apiGeneration, String user, String message,
+            String completionDateNotice) {
         this.reachable = reachable;
         this.version = version;
         this.apiGeneration = apiGeneration;
         this.user = user;
         this.message = message;
+        this.completionDateNotice = completionDateNotice;
     }
 
     public boolean isReachable() {
@@ -38,5 +45,13 @@ public final class ConnectionTest {
     /** What went wrong, in words an implementer can act on; null when all is well. */
     public String getMessage() {
         return message;
+    }
+
+    /**
+     * Set when this DHIS2, through the API in use, stores the sync time instead of an enrollment's completion date
+     * (the tracker API of 2.41): see {@link org.openmrs.module.dhis2sync.dhis2.CompletionDates}; else null.
+     */
+    public String getCompletionDateNotice() {
+        return completionDateNotice;
     }
 }

@@ -12,6 +12,12 @@ public final class Dhis2SyncPrivileges {
     public static final String VIEW_LOGS = "View DHIS2 Sync Logs";
     public static final String MANAGE_SETTINGS = "Manage DHIS2 Sync Settings";
 
+    /**
+     * OpenMRS core's privilege to read patients: the module names patients (name, preferred identifier) and finds
+     * them only for users who hold it.
+     */
+    public static final String GET_PATIENTS = "Get Patients";
+
     private Dhis2SyncPrivileges() {
     }
 

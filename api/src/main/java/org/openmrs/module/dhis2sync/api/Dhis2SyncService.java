@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.api;
 
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -11,15 +12,20 @@ import org.openmrs.module.dhis2sync.dhis2.OptionSetInfo;
 import org.openmrs.module.dhis2sync.dhis2.OrgUnitInfo;
 import org.openmrs.module.dhis2sync.dhis2.Page;
 import org.openmrs.module.dhis2sync.dhis2.PageRequest;
+import org.openmrs.module.dhis2sync.health.HealthReport;
 import org.openmrs.module.dhis2sync.dhis2.ProgramInfo;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingImportReport;
+import org.openmrs.module.dhis2sync.names.MappingNames;
+import org.openmrs.module.dhis2sync.names.RecordNames;
 import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.source.ConceptItem;
 import org.openmrs.module.dhis2sync.source.MetadataItem;
 import org.openmrs.module.dhis2sync.source.MetadataKind;
 import org.openmrs.module.dhis2sync.source.PatientFieldItem;
+import org.openmrs.module.dhis2sync.source.PatientSummary;
+import org.openmrs.module.dhis2sync.status.PatientSyncStatus;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
 import org.openmrs.module.dhis2sync.sync.RunState;
@@ -207,4 +213,52 @@ public interface Dhis2SyncService extends OpenmrsService {
     /** The source fields a mapping can send as tracked entity attributes, with labels. */
     @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
     List<PatientFieldItem> getPatientFields();
+
+    // --- names, for every screen (the page reads them once per kind and page load)
+
+    /**
+     * The names of everything the mappings refer to, in OpenMRS and in DHIS2 (with the installation's org unit
+     * table); a part that cannot be read (DHIS2 down) is a problem of the result, not a failure.
+     *
+     * @param mappingUuids the mappings; empty for every active one
+     */
+    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
+    MappingNames getMappingNames(List<String> mappingUuids);
+
+    /**
+     * Patients (name, preferred identifier), enrollments and encounters by uuid, with the patients of the
+     * enrollments and encounters. Also needs OpenMRS's "Get Patients" (APIAuthenticationException without it).
+     *
+     * @throws FieldException "uuids" when more than {@value Dhis2SyncServiceImpl#MAX_NAMED_RECORDS} are asked at once
+     */
+    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
+    RecordNames getRecordNames(Collection<String> patientUuids, Collection<String> enrollmentUuids,
+            Collection<String> encounterUuids);
+
+    // --- one patient's sync status
+
+    /**
+     * Patients by identifier (its start) or name (every word starts one of the names). Also needs "Get Patients".
+     *
+     * @throws FieldException "q" when the query has fewer than 2 characters
+     */
+    @Authorized(Dhis2SyncPrivileges.VIEW_LOGS)
+    List<PatientSummary> findPatients(String query, int limit);
+
+    /**
+     * Where the patient stands with DHIS2: UIDs, what was sent and when, what DHIS2 refused last, what is pending
+     * (the engine's preview of this patient alone). Also needs "Get Patients".
+     */
+    @Authorized(Dhis2SyncPrivileges.VIEW_LOGS)
+    PatientSyncStatus getPatientSyncStatus(String patientUuid);
+
+    // --- mapping health
+
+    /** The saved mapping checked against DHIS2's live metadata (what every run checks before it sends). */
+    @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC})
+    HealthReport checkMappingHealth(String mappingUuid);
+
+    /** An unsaved (valid) mapping, from the editor, checked against DHIS2's live metadata. */
+    @Authorized(Dhis2SyncPrivileges.MANAGE_MAPPINGS)
+    HealthReport checkMappingHealth(MappingConfig config);
 }

@@ -2,15 +2,20 @@ package org.openmrs.module.dhis2sync.api;
 
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.openmrs.api.APIAuthenticationException;
 import org.openmrs.api.impl.BaseOpenmrsService;
 import org.openmrs.module.dhis2sync.dhis2.AttributeInfo;
 import org.openmrs.module.dhis2sync.dhis2.DataElementInfo;
+import org.openmrs.module.dhis2sync.dhis2.CompletionDates;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2UnavailableException;
 import org.openmrs.module.dhis2sync.dhis2.OptionSetInfo;
@@ -20,19 +25,30 @@ import org.openmrs.module.dhis2sync.dhis2.PageRequest;
 import org.openmrs.module.dhis2sync.dhis2.ProgramInfo;
 import org.openmrs.module.dhis2sync.dhis2.SystemInfo;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
+import org.openmrs.module.dhis2sync.health.HealthReport;
+import org.openmrs.module.dhis2sync.health.MappingHealth;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingImportReport;
 import org.openmrs.module.dhis2sync.mapping.MappingRegistry;
+import org.openmrs.module.dhis2sync.names.MappingNames;
+import org.openmrs.module.dhis2sync.names.MappingNamesReader;
+import org.openmrs.module.dhis2sync.names.RecordNames;
 import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
 import org.openmrs.module.dhis2sync.settings.SettingsStore;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
 import org.openmrs.module.dhis2sync.source.ConceptItem;
+import org.openmrs.module.dhis2sync.source.EncounterSummary;
+import org.openmrs.module.dhis2sync.source.EnrollmentSummary;
 import org.openmrs.module.dhis2sync.source.MetadataItem;
 import org.openmrs.module.dhis2sync.source.MetadataKind;
+import org.openmrs.module.dhis2sync.source.PatientDirectory;
 import org.openmrs.module.dhis2sync.source.PatientFieldItem;
+import org.openmrs.module.dhis2sync.source.PatientSummary;
 import org.openmrs.module.dhis2sync.source.SourceMetadata;
+import org.openmrs.module.dhis2sync.status.PatientSyncStatus;
+import org.openmrs.module.dhis2sync.status.PatientSyncStatusReader;
 import org.openmrs.module.dhis2sync.sync.RunInProgressException;
 import org.openmrs.module.dhis2sync.sync.RunRequest;
 import org.openmrs.module.dhis2sync.sync.RunState;
@@ -61,6 +77,9 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     static final String SCHEDULED_COMMENT = "Scheduled sync";
     static final int MIN_CONCEPT_QUERY = 2;
     static final int MAX_CONCEPT_RESULTS = 100;
+    static final int MAX_NAMED_RECORDS = 2000;
+    static final int MIN_PATIENT_QUERY = 2;
+    static final int MAX_PATIENT_RESULTS = 50;
     private static final Logger log = LoggerFactory.getLogger(Dhis2SyncServiceImpl.class);
 
     private final SettingsStore settingsStore;
@@ -72,10 +91,15 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     private final OrgUnitMappingDao orgUnits;
     private final CurrentUser currentUser;
     private final SourceMetadata openmrsMetadata;
+    private final PatientDirectory patients;
+    private final MappingNamesReader names;
+    private final MappingHealth health;
+    private final PatientSyncStatusReader patientStatus;
 
     public Dhis2SyncServiceImpl(SettingsStore settingsStore, Dhis2ClientFactory clients, MappingRegistry mappings,
             SyncRunner runner, SyncLogDao logs, FailedRecordDao failures, OrgUnitMappingDao orgUnits,
-            CurrentUser currentUser, SourceMetadata openmrsMetadata) {
+            CurrentUser currentUser, SourceMetadata openmrsMetadata, PatientDirectory patients,
+            MappingNamesReader names, MappingHealth health, PatientSyncStatusReader patientStatus) {
         this.settingsStore = settingsStore;
         this.clients = clients;
         this.mappings = mappings;
@@ -85,6 +109,10 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         this.orgUnits = orgUnits;
         this.currentUser = currentUser;
         this.openmrsMetadata = openmrsMetadata;
+        this.patients = patients;
+        this.names = names;
+        this.health = health;
+        this.patientStatus = patientStatus;
     }
 
     // --- settings
@@ -107,7 +135,8 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     public ConnectionTest testConnection() {
         try (Dhis2Client client = clients.open()) {
             SystemInfo info = client.systemInfo();
-            return new ConnectionTest(true, info.getVersion(), client.generation().name(), client.currentUser(), null);
+            return new ConnectionTest(true, info.getVersion(), client.generation().name(), client.currentUser(), null,
+                    CompletionDates.notice(info, client.generation()));
         } catch (Dhis2UnavailableException | Dhis2ClientFactory.NotConfiguredException e) {
             return new ConnectionTest(false, null, null, null, e.getMessage());
         }
@@ -415,5 +444,102 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     @Override
     public List<PatientFieldItem> getPatientFields() {
         return openmrsMetadata.patientFields();
+    }
+
+    // --- names
+
+    @Override
+    public MappingNames getMappingNames(List<String> mappingUuids) {
+        Map<String, MappingConfig> configs = new LinkedHashMap<>();
+        if (mappingUuids == null || mappingUuids.isEmpty()) {
+            for (Mapping mapping : mappings.all(false)) {
+                configs.put(mapping.getUuid(), mappings.configOf(mapping));
+            }
+        } else {
+            for (String uuid : new LinkedHashSet<>(mappingUuids)) {
+                configs.put(uuid, getMappingConfig(uuid));
+            }
+        }
+        Map<String, String> table = new LinkedHashMap<>();
+        for (OrgUnitMapping row : orgUnits.findAll()) {
+            table.put(row.getLocationUuid(), row.getOrgUnitUid());
+        }
+        return names.read(configs, table, settingsStore.read().getDefaultOrgUnitUid(), clients);
+    }
+
+    @Override
+    public RecordNames getRecordNames(Collection<String> patientUuids, Collection<String> enrollmentUuids,
+            Collection<String> encounterUuids) {
+        requirePatientReader();
+        int asked = size(patientUuids) + size(enrollmentUuids) + size(encounterUuids);
+        if (asked > MAX_NAMED_RECORDS) {
+            throw new FieldException("uuids", "at most " + MAX_NAMED_RECORDS + " records can be named at once, "
+                    + asked + " were asked");
+        }
+        Map<String, EnrollmentSummary> enrollments = size(enrollmentUuids) == 0
+                ? new LinkedHashMap<String, EnrollmentSummary>() : patients.enrollments(enrollmentUuids);
+        Map<String, EncounterSummary> encounters = size(encounterUuids) == 0
+                ? new LinkedHashMap<String, EncounterSummary>() : patients.encounters(encounterUuids);
+        Set<String> people = new LinkedHashSet<>();
+        if (patientUuids != null) {
+            people.addAll(patientUuids);
+        }
+        enrollments.values().forEach(enrollment -> people.add(enrollment.getPatientUuid()));
+        encounters.values().forEach(encounter -> people.add(encounter.getPatientUuid()));
+        Map<String, PatientSummary> named = people.isEmpty() ? new LinkedHashMap<String, PatientSummary>()
+                : patients.patients(people);
+        return new RecordNames(named, enrollments, encounters);
+    }
+
+    // --- one patient
+
+    @Override
+    public List<PatientSummary> findPatients(String query, int limit) {
+        requirePatientReader();
+        if (query == null || query.trim().length() < MIN_PATIENT_QUERY) {
+            throw new FieldException("q", "type at least " + MIN_PATIENT_QUERY + " characters of an identifier or a"
+                    + " name");
+        }
+        if (limit < 1 || limit > MAX_PATIENT_RESULTS) {
+            throw new FieldException("limit", "must be from 1 to " + MAX_PATIENT_RESULTS + ", was " + limit);
+        }
+        return patients.search(query.trim(), limit);
+    }
+
+    @Override
+    public PatientSyncStatus getPatientSyncStatus(String patientUuid) {
+        requirePatientReader();
+        PatientSyncStatus status = patientStatus.read(patientUuid, settingsStore.read(), currentUser.name());
+        if (status == null) {
+            throw new NotFoundException("patient", patientUuid);
+        }
+        return status;
+    }
+
+    private void requirePatientReader() {
+        if (!currentUser.hasPrivilege(Dhis2SyncPrivileges.GET_PATIENTS)) {
+            throw new APIAuthenticationException("This needs the OpenMRS privilege '" + Dhis2SyncPrivileges.GET_PATIENTS
+                    + "' (patients are shown by name and identifier)");
+        }
+    }
+
+    private static int size(Collection<String> uuids) {
+        return uuids == null ? 0 : uuids.size();
+    }
+
+    // --- mapping health
+
+    @Override
+    public HealthReport checkMappingHealth(String mappingUuid) {
+        return checkMappingHealth(getMappingConfig(mappingUuid));
+    }
+
+    @Override
+    public HealthReport checkMappingHealth(MappingConfig config) {
+        if (config == null) {
+            throw new IllegalArgumentException("a mapping is required");
+        }
+        String defaultOrgUnit = settingsStore.read().getDefaultOrgUnitUid();
+        return withDhis2(client -> health.check(config, client, defaultOrgUnit));
     }
 }

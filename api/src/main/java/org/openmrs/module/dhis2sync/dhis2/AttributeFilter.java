@@ -69,10 +69,23 @@ public final class AttributeFilter {
         return new AttributeFilter(attributeUid, operator, subset);
     }
 
-    /** {@code ATTR:op:v1;v2}, with the operator in the case the generation uses. */
-    String toQueryValue(boolean lowerCaseOperator) {
-        String op = lowerCaseOperator ? operator.name().toLowerCase(java.util.Locale.ROOT) : operator.name();
-        return attributeUid + ":" + op + ":" + String.join(";", values);
+    /** The deprecated API's form: {@code ATTR:OP:v1;v2}, the operator in upper case. */
+    String toDeprecatedQueryValue() {
+        return attributeUid + ":" + operator.name() + ":" + String.join(";", values);
+    }
+
+    /**
+     * The tracker API's form, {@code ATTR:op:v1;v2} with a lower-case operator and each comma of a value escaped as
+     * {@code /,}: 2.41 and 2.42 read all {@code filter} parameters as one comma-separated list (Spring joins repeated
+     * values with commas) and split it on every comma not preceded by {@code /} ({@code RequestParamsValidator} in
+     * 2.41, {@code FilterParser} in 2.42), so a bare comma inside a value would cut the filter in two.
+     */
+    String toTrackerQueryValue() {
+        List<String> escaped = new ArrayList<>();
+        for (String value : values) {
+            escaped.add(value.replace(",", "/,"));
+        }
+        return attributeUid + ":" + operator.name().toLowerCase(java.util.Locale.ROOT) + ":" + String.join(";", escaped);
     }
 
     @Override
@@ -94,6 +107,6 @@ public final class AttributeFilter {
 
     @Override
     public String toString() {
-        return toQueryValue(false);
+        return toDeprecatedQueryValue();
     }
 }

@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 abstract class BaseDhis2Client implements Dhis2Client {
 
-    /** Tracked entities whose enrollments are read in one request. */
+    /**
+     * UIDs per read by UID list: 50 UIDs make a query of about 600 characters (far below the 8 KiB a servlet container
+     * takes) and, at the tracker API's default page size of 50, one page.
+     */
     static final int UID_CHUNK = 50;
     /** A guard against a server that ignores {@code page}: no search should need more. */
     private static final int MAX_PAGES = 10_000;
@@ -94,6 +97,50 @@ abstract class BaseDhis2Client implements Dhis2Client {
                 MetadataJson::orgUnit, new QueryParams());
     }
 
+    @Override
+    public List<OptionSetInfo> optionSetsByUid(Collection<String> uids) {
+        return byUid("/api/optionSets", "optionSets", MetadataJson.OPTION_SET_FIELDS, uids, MetadataJson::optionSet);
+    }
+
+    @Override
+    public List<OrgUnitInfo> orgUnitsByUid(Collection<String> uids) {
+        return byUid("/api/organisationUnits", "organisationUnits", MetadataJson.ORG_UNIT_FIELDS, uids,
+                MetadataJson::orgUnit);
+    }
+
+    @Override
+    public List<OrgUnitInfo> captureOrgUnits() {
+        JsonNode me = http.get("/api/me", QueryParams.of("fields", "organisationUnits[" + MetadataJson.ORG_UNIT_FIELDS + "]"));
+        List<OrgUnitInfo> orgUnits = new ArrayList<>();
+        for (JsonNode node : Json.array(me, "organisationUnits")) {
+            orgUnits.add(MetadataJson.orgUnit(node));
+        }
+        return orgUnits;
+    }
+
+    /** Metadata objects by UID: an {@code id:in:[...]} filter per chunk of {@link #UID_CHUNK} distinct UIDs. */
+    private <T> List<T> byUid(String path, String key, String fields, Collection<String> uids,
+            Function<JsonNode, T> reader) {
+        Objects.requireNonNull(uids, "uids");
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(uids));
+        for (String uid : distinct) {
+            if (!Uid.isValid(uid)) {
+                throw new IllegalArgumentException("uids: '" + uid + "' is not a valid DHIS2 UID");
+            }
+        }
+        List<T> found = new ArrayList<>();
+        for (int from = 0; from < distinct.size(); from += UID_CHUNK) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + UID_CHUNK));
+            QueryParams params = new QueryParams().add("fields", fields)
+                    .add("filter", "id:in:[" + String.join(",", chunk) + "]").add("page", 1)
+                    .add("pageSize", chunk.size());
+            for (JsonNode node : Json.listOf(http.get(path, params), key, "GET " + path)) {
+                found.add(reader.apply(node));
+            }
+        }
+        return found;
+    }
+
     private <T> Page<T> metadataPage(String path, String key, String fields, String nameQuery, PageRequest page,
             Function<JsonNode, T> reader, QueryParams extra) {
         Objects.requireNonNull(page, "page");
@@ -113,14 +160,20 @@ abstract class BaseDhis2Client implements Dhis2Client {
     /** Every page of a tracked entity list, deduplicated by UID (pages can shift while they are read). */
     List<TrackedEntity> readAllPages(String path, QueryParams params, String listKey, int pageSize,
             Function<JsonNode, TrackedEntity> reader) {
-        Map<String, TrackedEntity> byUid = new LinkedHashMap<>();
+        return readAllPages(path, params, listKey, pageSize, reader, TrackedEntity::getUid);
+    }
+
+    /** Every page of a list, deduplicated by UID (pages can shift while they are read). */
+    <T> List<T> readAllPages(String path, QueryParams params, String listKey, int pageSize,
+            Function<JsonNode, T> reader, Function<T, String> uidOf) {
+        Map<String, T> byUid = new LinkedHashMap<>();
         for (int page = 1; page <= MAX_PAGES; page++) {
             JsonNode reply = http.get(path, params.copy().add("page", page).add("pageSize", pageSize));
             List<JsonNode> items = Json.listOf(reply, listKey, "GET " + path);
             for (JsonNode item : items) {
-                TrackedEntity te = reader.apply(item);
-                if (te.getUid() != null) {
-                    byUid.put(te.getUid(), te);
+                T object = reader.apply(item);
+                if (uidOf.apply(object) != null) {
+                    byUid.put(uidOf.apply(object), object);
                 }
             }
             if (items.isEmpty() || !PagedReads.hasNext(reply, page, pageSize, items.size())) {
@@ -128,6 +181,34 @@ abstract class BaseDhis2Client implements Dhis2Client {
             }
         }
         return new ArrayList<>(byUid.values());
+    }
+
+    /**
+     * Objects read by UID, {@link #UID_CHUNK} UIDs per {@code readChunk}: each once, in the order asked; the UIDs DHIS2
+     * did not return (unknown, deleted, out of the user's reach) are left out.
+     */
+    static <T> List<T> byUids(Collection<String> uids, String field, Function<List<String>, List<T>> readChunk,
+            Function<T, String> uidOf) {
+        Objects.requireNonNull(uids, field);
+        List<String> wanted = new ArrayList<>(new LinkedHashSet<>(uids));
+        for (String uid : wanted) {
+            if (!Uid.isValid(uid)) {
+                throw new IllegalArgumentException(field + ": '" + uid + "' is not a valid DHIS2 UID");
+            }
+        }
+        Map<String, T> found = new LinkedHashMap<>();
+        for (int from = 0; from < wanted.size(); from += UID_CHUNK) {
+            for (T object : readChunk.apply(wanted.subList(from, Math.min(wanted.size(), from + UID_CHUNK)))) {
+                found.put(uidOf.apply(object), object);
+            }
+        }
+        List<T> result = new ArrayList<>();
+        for (String uid : wanted) {
+            if (found.containsKey(uid)) {
+                result.add(found.get(uid));
+            }
+        }
+        return result;
     }
 
     List<TrackedEntity> search(TrackedEntityQuery query, Function<TrackedEntityQuery, List<TrackedEntity>> onePart) {

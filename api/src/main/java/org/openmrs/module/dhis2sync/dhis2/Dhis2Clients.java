@@ -22,8 +22,18 @@ public final class Dhis2Clients {
     public static Dhis2Client create(Dhis2Connection connection) {
         Dhis2Http http = new Dhis2Http(connection);
         try {
-            ApiGeneration generation = resolve(connection, http);
-            return generation == ApiGeneration.TRACKER ? new TrackerApi(http) : new LegacyTrackerApi(http);
+            switch (connection.getApi()) {
+                case LEGACY:
+                    return new LegacyTrackerApi(http);
+                case TRACKER:
+                    return new TrackerApi(http);
+                default:
+                    SystemInfo info = BaseDhis2Client.readSystemInfo(http);
+                    ApiGeneration generation = generationFor(info);
+                    log.info("DHIS2 at {} is version {}: using the {} API", connection.getUrl(), info.getVersion(),
+                            generation);
+                    return generation == ApiGeneration.TRACKER ? new TrackerApi(http) : new LegacyTrackerApi(http, info);
+            }
         } catch (RuntimeException e) {
             http.close();
             throw e;
@@ -33,19 +43,5 @@ public final class Dhis2Clients {
     /** The generation for a DHIS2 version: the tracker API from 2.41, the deprecated one below. */
     public static ApiGeneration generationFor(SystemInfo info) {
         return info.isAtLeast(TRACKER_FROM_MAJOR, TRACKER_FROM_MINOR) ? ApiGeneration.TRACKER : ApiGeneration.LEGACY;
-    }
-
-    private static ApiGeneration resolve(Dhis2Connection connection, Dhis2Http http) {
-        switch (connection.getApi()) {
-            case LEGACY:
-                return ApiGeneration.LEGACY;
-            case TRACKER:
-                return ApiGeneration.TRACKER;
-            default:
-                SystemInfo info = BaseDhis2Client.readSystemInfo(http);
-                ApiGeneration generation = generationFor(info);
-                log.info("DHIS2 at {} is version {}: using the {} API", connection.getUrl(), info.getVersion(), generation);
-                return generation;
-        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -122,6 +123,33 @@ public final class Dhis2Http implements Closeable {
             return parseJson(reply, "GET", path);
         }
         throw failure(reply, "GET", path);
+    }
+
+    /**
+     * GET of one object by its UID: its JSON, or null when DHIS2 answers its own JSON 404 (no such object, or a
+     * deleted one). A 404 HTML page (no such API) and every other failure still throw.
+     */
+    JsonNode getIfFound(String path, QueryParams params) {
+        RawReply reply = execute(new HttpGet(uri(path, params)), path);
+        if (reply.status == 200) {
+            return parseJson(reply, "GET", path);
+        }
+        if (reply.status == 404 && isJson(reply) && !isHtml(reply)) {
+            return null;
+        }
+        throw failure(reply, "GET", path);
+    }
+
+    /**
+     * DELETE of one object (the deprecated API's delete endpoints): 200 and 409 with JSON come back to the caller, who
+     * reads the import summary; anything else is a {@link Dhis2UnavailableException}.
+     */
+    JsonReply delete(String path) {
+        RawReply reply = execute(new HttpDelete(uri(path, null)), path);
+        if ((reply.status == 200 || reply.status == 409) && isJson(reply)) {
+            return new JsonReply(reply.status, parseJson(reply, "DELETE", path));
+        }
+        throw failure(reply, "DELETE", path);
     }
 
     /**

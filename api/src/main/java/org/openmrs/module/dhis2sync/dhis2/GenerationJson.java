@@ -28,6 +28,8 @@ final class GenerationJson {
     private final Keys keys;
     private final String searchFields;
     private final String enrollmentFields;
+    private final String oneEnrollmentFields;
+    private final String oneEventFields;
 
     private GenerationJson(Keys keys) {
         this.keys = keys;
@@ -35,9 +37,13 @@ final class GenerationJson {
         this.enrollmentFields = keys.trackedEntity + ",enrollments[enrollment," + keys.trackedEntity
                 + ",program,orgUnit,status," + keys.enrolledAt + "," + keys.occurredAt + "," + keys.completedAt
                 + ",events[event,enrollment,program,programStage,orgUnit,status," + keys.eventDate + "]]";
+        this.oneEnrollmentFields = "enrollment," + keys.trackedEntity + ",program,orgUnit,status," + keys.enrolledAt
+                + "," + keys.occurredAt + "," + keys.completedAt;
+        this.oneEventFields = "event,enrollment," + keys.trackedEntity + ",program,programStage,orgUnit,status,"
+                + keys.eventDate + ",dataValues[dataElement,value]";
     }
 
-    /** The {@code fields} of a search: the tracked entity and its attributes. */
+    /** The {@code fields} of a search, and of a read by UID: the tracked entity and its attributes. */
     String searchFields() {
         return searchFields;
     }
@@ -45,6 +51,16 @@ final class GenerationJson {
     /** The {@code fields} that read tracked entities with their enrollments and events. */
     String enrollmentFields() {
         return enrollmentFields;
+    }
+
+    /** The {@code fields} of enrollments read by UID: what a comparison needs, without events. */
+    String oneEnrollmentFields() {
+        return oneEnrollmentFields;
+    }
+
+    /** The {@code fields} of events read by UID: what a comparison needs, with the data values. */
+    String oneEventFields() {
+        return oneEventFields;
     }
 
     ObjectNode trackedEntities(List<TrackedEntity> entities) {
@@ -70,6 +86,33 @@ final class GenerationJson {
         ArrayNode list = root.putArray("events");
         for (Event event : events) {
             list.add(event(event, event.getEnrollmentUid(), event.getTrackedEntityUid()));
+        }
+        return root;
+    }
+
+    /** One flat payload of the tracker API: tracked entities (with what they nest), enrollments, events. */
+    ObjectNode bundle(TrackerBundle bundle) {
+        ObjectNode root = NODES.objectNode();
+        if (!bundle.getTrackedEntities().isEmpty()) {
+            root.setAll(trackedEntities(bundle.getTrackedEntities()));
+        }
+        if (!bundle.getEnrollments().isEmpty()) {
+            root.setAll(enrollments(bundle.getEnrollments()));
+        }
+        if (!bundle.getEvents().isEmpty()) {
+            root.setAll(events(bundle.getEvents()));
+        }
+        return root;
+    }
+
+    /** The tracker API's delete payload: each object by its UID alone ({@code importStrategy=DELETE}). */
+    ObjectNode deletion(ObjectType type, List<String> uids) {
+        ObjectNode root = NODES.objectNode();
+        String key = type == ObjectType.TRACKED_ENTITY ? keys.trackedEntity
+                : type == ObjectType.ENROLLMENT ? "enrollment" : "event";
+        ArrayNode list = root.putArray(type == ObjectType.TRACKED_ENTITY ? keys.trackedEntityList : key + "s");
+        for (String uid : uids) {
+            list.addObject().put(key, uid);
         }
         return root;
     }

@@ -9,12 +9,14 @@ public enum Outcome {
      * API only reports per-type counts, so a batch that mixes both cannot tell them apart per object.
      */
     ACCEPTED,
+    /** Deleted (softly: DHIS2 keeps the UID, which can never be used again). */
+    DELETED,
     /** Not written, without an error of its own (DHIS2 skipped it or did not report on it). */
     IGNORED,
     /** Refused by DHIS2; the {@link ObjectResult} carries DHIS2's error code (tracker API) and message. */
     ERROR;
 
     public boolean isSuccess() {
-        return this == CREATED || this == UPDATED || this == ACCEPTED;
+        return this == CREATED || this == UPDATED || this == ACCEPTED || this == DELETED;
     }
 }

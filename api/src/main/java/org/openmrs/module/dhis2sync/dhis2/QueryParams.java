@@ -3,6 +3,7 @@ package org.openmrs.module.dhis2sync.dhis2;
 import java.io.UnsupportedEncodingException;
 import java.net.URLEncoder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 
@@ -11,6 +12,33 @@ import org.apache.hc.core5.http.message.BasicNameValuePair;
 
 /** Query parameters of one request, in order, repeatable ({@code filter} may appear several times). */
 final class QueryParams {
+
+    /**
+     * How one parameter carries several UIDs. The tracker API binds {@code trackedEntities}, {@code enrollments} and
+     * {@code events} as sets of UIDs split on commas and refuses a semicolon with HTTP 400 ("Value 'a;b' is not valid
+     * for parameter trackedEntities. UID must be an alphanumeric string of 11 characters…", recorded on 2.41.9.1 and
+     * 2.42.5.2); the deprecated API splits {@code trackedEntityInstance} and {@code event} on semicolons
+     * ({@code TextUtils.splitToSet(value, SEMICOLON)} in dhis2-core 2.41). Semicolons also separate the values of a
+     * filter's {@code in:} operand, in both generations.
+     */
+    enum UidList {
+        TRACKER_API(","), DEPRECATED_API(";");
+
+        private final String separator;
+
+        UidList(String separator) {
+            this.separator = separator;
+        }
+
+        String join(Collection<String> uids) {
+            for (String uid : uids) {
+                if (!Uid.isValid(uid)) {
+                    throw new IllegalArgumentException("'" + uid + "' is not a valid DHIS2 UID");
+                }
+            }
+            return String.join(separator, uids);
+        }
+    }
 
     private final List<NameValuePair> pairs = new ArrayList<>();
 
@@ -24,6 +52,11 @@ final class QueryParams {
             pairs.add(new BasicNameValuePair(name, String.valueOf(value)));
         }
         return this;
+    }
+
+    /** One parameter holding all the UIDs, in the form the API generation reads. */
+    QueryParams addUids(String name, Collection<String> uids, UidList style) {
+        return add(name, style.join(uids));
     }
 
     QueryParams copy() {

@@ -1,6 +1,7 @@
 package org.openmrs.module.dhis2sync.dhis2;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +67,37 @@ final class SentObject {
         requireBatch(events, "events");
         for (int i = 0; i < events.size(); i++) {
             roots.add(checker.event(events.get(i), "events[" + i + "]", true));
+        }
+        return roots;
+    }
+
+    /** The roots of a bundle: its tracked entities, then its top-level enrollments, then its top-level events. */
+    static List<SentObject> ofBundle(TrackerBundle bundle) {
+        Checker checker = new Checker();
+        List<SentObject> roots = new ArrayList<>();
+        for (int i = 0; i < bundle.getTrackedEntities().size(); i++) {
+            roots.add(checker.trackedEntity(bundle.getTrackedEntities().get(i), "bundle.trackedEntities[" + i + "]"));
+        }
+        for (int i = 0; i < bundle.getEnrollments().size(); i++) {
+            roots.add(checker.enrollment(bundle.getEnrollments().get(i), "bundle.enrollments[" + i + "]", true));
+        }
+        for (int i = 0; i < bundle.getEvents().size(); i++) {
+            roots.add(checker.event(bundle.getEvents().get(i), "bundle.events[" + i + "]", true));
+        }
+        return roots;
+    }
+
+    /** Objects to delete, known by UID only; each UID once, in the order given. */
+    static List<SentObject> ofUids(ObjectType type, Collection<String> uids, String field) {
+        if (uids == null) {
+            throw new IllegalArgumentException(field + " must not be null");
+        }
+        Checker checker = new Checker();
+        List<SentObject> roots = new ArrayList<>();
+        int i = 0;
+        for (String uid : uids) {
+            checker.uid(uid, field + "[" + i++ + "]", type);
+            roots.add(new SentObject(type, uid, Collections.<SentObject>emptyList()));
         }
         return roots;
     }

@@ -4,19 +4,26 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import org.openmrs.module.dhis2sync.dhis2.QueryParams.UidList;
+
 /**
- * The tracker API of DHIS2 2.41 and later: {@code POST /api/tracker} (synchronous, CREATE_AND_UPDATE, atomicMode
- * OBJECT so that one refused object does not stop the others) and {@code GET /api/tracker/trackedEntities} with the
- * 2.41+ parameter names ({@code orgUnits}, {@code orgUnitMode}, {@code trackedEntities}) — 2.42 silently ignores the
- * old ones.
+ * The tracker API of DHIS2 2.41 and later: {@code POST /api/tracker} (see {@link TrackerImports}) and the
+ * {@code GET /api/tracker/…} reads, with only the parameters both 2.41.9.1 and 2.42.5.2 declare in their request
+ * classes ({@code TrackedEntityRequestParams}, {@code EnrollmentRequestParams}, {@code EventRequestParams}): 2.42
+ * silently ignores a parameter it does not declare, and so does 2.41 for {@code trackedEntities} on enrollments. Lists
+ * of UIDs go comma-separated ({@link UidList#TRACKER_API}).
  */
 public final class TrackerApi extends BaseDhis2Client {
 
-    private static final String IMPORT_PATH = "/api/tracker";
-    private static final String SEARCH_PATH = "/api/tracker/trackedEntities";
+    private static final String TRACKED_ENTITIES_PATH = "/api/tracker/trackedEntities";
+    private static final String ENROLLMENTS_PATH = "/api/tracker/enrollments";
+    private static final String EVENTS_PATH = "/api/tracker/events";
+
+    private final TrackerImports imports;
 
     public TrackerApi(Dhis2Http http) {
         super(http);
+        this.imports = new TrackerImports(http);
     }
 
     @Override
@@ -33,9 +40,9 @@ public final class TrackerApi extends BaseDhis2Client {
                     .add("orgUnitMode", part.getOrgUnitMode().name())
                     .add("fields", GenerationJson.TRACKER.searchFields());
             for (AttributeFilter filter : part.getFilters()) {
-                params.add("filter", filter.toQueryValue(true));
+                params.add("filter", filter.toTrackerQueryValue());
             }
-            return readAllPages(SEARCH_PATH, params, "trackedEntities", part.getPageSize(),
+            return readAllPages(TRACKED_ENTITIES_PATH, params, "trackedEntities", part.getPageSize(),
                     node -> GenerationJson.TRACKER.readTrackedEntity(node));
         });
     }
@@ -43,39 +50,80 @@ public final class TrackerApi extends BaseDhis2Client {
     @Override
     public Map<String, List<Enrollment>> enrollmentsOf(Collection<String> trackedEntityUids, String programUid) {
         return enrollmentsByChunk(trackedEntityUids, programUid, chunk -> {
-            QueryParams params = new QueryParams().add("trackedEntities", String.join(";", chunk))
+            QueryParams params = new QueryParams().addUids("trackedEntities", chunk, UidList.TRACKER_API)
                     .add("program", programUid)
                     .add("orgUnitMode", OrgUnitMode.ACCESSIBLE.name())
                     .add("fields", GenerationJson.TRACKER.enrollmentFields());
-            return readAllPages(SEARCH_PATH, params, "trackedEntities", UID_CHUNK, node -> GenerationJson.TRACKER.readTrackedEntity(node));
+            return readAllPages(TRACKED_ENTITIES_PATH, params, "trackedEntities", UID_CHUNK,
+                    node -> GenerationJson.TRACKER.readTrackedEntity(node));
         });
+    }
+
+    @Override
+    public List<TrackedEntity> trackedEntitiesByUid(Collection<String> uids) {
+        return byUids(uids, "trackedEntityUids", chunk -> readAllPages(TRACKED_ENTITIES_PATH,
+                new QueryParams().addUids("trackedEntities", chunk, UidList.TRACKER_API)
+                        .add("orgUnitMode", OrgUnitMode.ACCESSIBLE.name())
+                        .add("fields", GenerationJson.TRACKER.searchFields()),
+                "trackedEntities", UID_CHUNK, GenerationJson.TRACKER::readTrackedEntity, TrackedEntity::getUid),
+                TrackedEntity::getUid);
+    }
+
+    @Override
+    public List<Enrollment> enrollmentsByUid(Collection<String> uids) {
+        return byUids(uids, "enrollmentUids", chunk -> readAllPages(ENROLLMENTS_PATH,
+                new QueryParams().addUids("enrollments", chunk, UidList.TRACKER_API)
+                        .add("orgUnitMode", OrgUnitMode.ACCESSIBLE.name())
+                        .add("fields", GenerationJson.TRACKER.oneEnrollmentFields()),
+                "enrollments", UID_CHUNK, node -> GenerationJson.TRACKER.readEnrollment(node, null), Enrollment::getUid),
+                Enrollment::getUid);
+    }
+
+    @Override
+    public List<Event> eventsByUid(Collection<String> uids) {
+        return byUids(uids, "eventUids", chunk -> readAllPages(EVENTS_PATH,
+                new QueryParams().addUids("events", chunk, UidList.TRACKER_API)
+                        .add("orgUnitMode", OrgUnitMode.ACCESSIBLE.name())
+                        .add("fields", GenerationJson.TRACKER.oneEventFields()),
+                "events", UID_CHUNK, node -> GenerationJson.TRACKER.readEvent(node, null, null), Event::getUid),
+                Event::getUid);
     }
 
     @Override
     public ImportResult importTrackedEntities(List<TrackedEntity> entities, ImportMode mode) {
         List<SentObject> sent = SentObject.ofTrackedEntities(entities);
-        return entities.isEmpty() ? ImportResult.empty() : post(GenerationJson.TRACKER.trackedEntities(entities), sent, mode);
+        return imports.importObjects(GenerationJson.TRACKER.trackedEntities(entities), sent, mode);
     }
 
     @Override
     public ImportResult importEnrollments(List<Enrollment> enrollments, ImportMode mode) {
         List<SentObject> sent = SentObject.ofEnrollments(enrollments);
-        return enrollments.isEmpty() ? ImportResult.empty() : post(GenerationJson.TRACKER.enrollments(enrollments), sent, mode);
+        return imports.importObjects(GenerationJson.TRACKER.enrollments(enrollments), sent, mode);
     }
 
     @Override
     public ImportResult importEvents(List<Event> events, ImportMode mode) {
         List<SentObject> sent = SentObject.ofEvents(events);
-        return events.isEmpty() ? ImportResult.empty() : post(GenerationJson.TRACKER.events(events), sent, mode);
+        return imports.importObjects(GenerationJson.TRACKER.events(events), sent, mode);
     }
 
-    private ImportResult post(com.fasterxml.jackson.databind.JsonNode body, List<SentObject> sent, ImportMode mode) {
-        QueryParams params = new QueryParams().add("async", "false")
-                .add("importStrategy", "CREATE_AND_UPDATE")
-                .add("atomicMode", "OBJECT")
-                .add("importMode", mode == ImportMode.VALIDATE ? "VALIDATE" : "COMMIT")
-                .add("reportMode", "FULL");
-        Dhis2Http.JsonReply reply = http.postImport(IMPORT_PATH, params, body);
-        return TrackerImportReport.read(reply, sent, mode, where(http, "POST", IMPORT_PATH));
+    @Override
+    public ImportResult validate(TrackerBundle bundle) {
+        return imports.validate(bundle);
+    }
+
+    @Override
+    public ImportResult deleteEvents(Collection<String> uids) {
+        return imports.delete(ObjectType.EVENT, uids, "eventUids");
+    }
+
+    @Override
+    public ImportResult deleteEnrollments(Collection<String> uids) {
+        return imports.delete(ObjectType.ENROLLMENT, uids, "enrollmentUids");
+    }
+
+    @Override
+    public ImportResult deleteTrackedEntities(Collection<String> uids) {
+        return imports.delete(ObjectType.TRACKED_ENTITY, uids, "trackedEntityUids");
     }
 }

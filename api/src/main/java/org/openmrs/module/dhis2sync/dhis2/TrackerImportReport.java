@@ -1,8 +1,10 @@
 package org.openmrs.module.dhis2sync.dhis2;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,14 +17,31 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Reads the tracker API's import report. With {@code atomicMode=OBJECT} a reply can be HTTP 200 and
  * {@code "status":"OK"} while it refuses some objects, so verdicts come from {@code validationReport.errorReports}
  * (error code, tracker type and UID of each refused object) and {@code bundleReport.typeReportMap.*.objectReports}
- * (the objects written); neither the HTTP status nor the top status decides.
+ * (the objects written); neither the HTTP status nor the top status decides. Every object sent gets exactly one
+ * verdict: DHIS2 may report the same error twice for one object (2.41 and 2.42 check a new event's org unit twice in
+ * {@code event.SecurityOwnershipValidator}, so an event in an org unit the user cannot write gets two identical E1000
+ * reports); identical reports count once.
  */
 final class TrackerImportReport {
+
+    /** What the request asked DHIS2 to do. */
+    enum Purpose {
+        COMMIT, VALIDATE, DELETE
+    }
+
+    /** Delete refusals that mean the object is already gone: soft-deleted earlier (E1082, E1113, E1114). */
+    private static final Set<String> ALREADY_DELETED = new HashSet<>(Arrays.asList("E1082", "E1113", "E1114"));
+    /** Delete refusals that mean DHIS2 never had the object (E1032, E1081, E1063). */
+    private static final Set<String> NOT_THERE = new HashSet<>(Arrays.asList("E1032", "E1081", "E1063"));
 
     private TrackerImportReport() {
     }
 
     static ImportResult read(Dhis2Http.JsonReply reply, List<SentObject> roots, ImportMode mode, String where) {
+        return read(reply, roots, mode == ImportMode.VALIDATE ? Purpose.VALIDATE : Purpose.COMMIT, where);
+    }
+
+    static ImportResult read(Dhis2Http.JsonReply reply, List<SentObject> roots, Purpose purpose, String where) {
         JsonNode body = reply.body;
         if (!body.has("validationReport") && !body.has("bundleReport")) {
             if (reply.status == 409) {
@@ -58,10 +77,12 @@ final class TrackerImportReport {
             String key = sent.type + ":" + sent.uid;
             List<JsonNode> objectErrors = errors.remove(key);
             if (objectErrors != null) {
-                results.add(error(sent.type, sent.uid, objectErrors));
+                results.add(purpose == Purpose.DELETE ? deleteRefusal(sent.type, sent.uid, objectErrors)
+                        : error(sent.type, sent.uid, objectErrors));
             } else if (written.contains(key)) {
-                results.add(new ObjectResult(sent.type, sent.uid, writtenOutcome(typeReports.path(sent.type.name())), null, null));
-            } else if (mode == ImportMode.VALIDATE && !wholeBatchRefused) {
+                results.add(new ObjectResult(sent.type, sent.uid, purpose == Purpose.DELETE ? Outcome.DELETED
+                        : writtenOutcome(typeReports.path(sent.type.name())), null, null));
+            } else if (purpose == Purpose.VALIDATE && !wholeBatchRefused) {
                 results.add(new ObjectResult(sent.type, sent.uid, Outcome.ACCEPTED, null, null));
             } else if (wholeBatchRefused) {
                 results.add(new ObjectResult(sent.type, sent.uid, Outcome.IGNORED, null,
@@ -95,8 +116,24 @@ final class TrackerImportReport {
         return Outcome.ACCEPTED;
     }
 
+    /** A refused delete whose only reason is that the object is already deleted, or was never there, reached its aim. */
+    private static ObjectResult deleteRefusal(ObjectType type, String uid, List<JsonNode> errors) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (JsonNode error : errors) {
+            codes.add(String.valueOf(Json.text(error, "errorCode")));
+        }
+        ObjectResult refused = error(type, uid, errors);
+        if (ALREADY_DELETED.containsAll(codes)) {
+            return new ObjectResult(type, uid, Outcome.DELETED, refused.getErrorCode(), refused.getMessage());
+        }
+        if (NOT_THERE.containsAll(codes)) {
+            return new ObjectResult(type, uid, Outcome.IGNORED, refused.getErrorCode(), refused.getMessage());
+        }
+        return refused;
+    }
+
     private static ObjectResult error(ObjectType type, String uid, List<JsonNode> errors) {
-        List<String> messages = new ArrayList<>();
+        Set<String> messages = new LinkedHashSet<>();
         for (JsonNode error : errors) {
             String code = Json.text(error, "errorCode");
             String message = Json.text(error, "message");

@@ -26,6 +26,9 @@ public interface SourceMetadata {
      */
     List<ConceptItem> concepts(String nameQuery, int limit);
 
+    /** The concepts of those uuids (retired ones too: a mapping may still name one), by uuid; unknown ones left out. */
+    java.util.Map<String, ConceptItem> conceptsByUuid(java.util.Collection<String> uuids);
+
     /** The list of that kind. */
     default List<MetadataItem> list(MetadataKind kind) {
         switch (kind) {

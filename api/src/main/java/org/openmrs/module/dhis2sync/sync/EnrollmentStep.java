@@ -20,6 +20,7 @@ import org.openmrs.module.dhis2sync.dhis2.ObjectType;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
+import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.InstanceTracker;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
@@ -232,7 +233,9 @@ final class EnrollmentStep {
             }
         }
         if (!missing.isEmpty()) {
-            patients.sync(run, source.loadPatientsByUuid(missing));
+            List<PatientRecord> loaded = source.loadPatientsByUuid(missing);
+            patients.sync(run, loaded);
+            run.tally().alsoLookedAt(SyncCategory.INSTANCE, loaded.size());
             if (run.mode() == RunMode.SYNC) {
                 instances = store.instanceTrackers(patientUuids);
             }

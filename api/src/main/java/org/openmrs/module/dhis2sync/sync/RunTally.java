@@ -67,6 +67,17 @@ public final class RunTally {
         slot(counts, category)[4] = total;
     }
 
+    /**
+     * Records of the category looked at beyond its delta, and now done: a patient sent first for its enrollment, an
+     * encounter sent with an enrollment created in this run. Counted in both looked-at and total, so that looked-at
+     * always covers what was created, updated or refused.
+     */
+    public synchronized void alsoLookedAt(SyncCategory category, int records) {
+        int[] slot = slot(counts, category);
+        slot[3] += records;
+        slot[4] += records;
+    }
+
     /** A chunk of this many records of the category has been looked at. */
     public synchronized void processed(SyncCategory category, int records) {
         slot(counts, category)[3] += records;

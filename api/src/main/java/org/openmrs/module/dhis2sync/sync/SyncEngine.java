@@ -54,6 +54,11 @@ public class SyncEngine {
         this.deltaSince = new DeltaSince(zone);
     }
 
+    /** The same engine reading through another source (e.g. the source seen through one patient). */
+    public SyncEngine withSource(ClinicalSource other) {
+        return new SyncEngine(other, store, clock);
+    }
+
     /**
      * @param client the DHIS2 client for this run (not called at all in PREVIEW)
      * @param heartbeat called after every chunk (keeps the run's lock alive)
@@ -95,7 +100,9 @@ public class SyncEngine {
             List<Integer> ids = source.encounterIdsOfPatient(enrollment.getPatientUuid(), config.feeds(),
                     enrollment.getDateEnrolled(), enrollment.getDateCompleted());
             for (int from = 0; from < ids.size(); from += batchSize) {
-                events.sync(run, source.loadEncounters(ids.subList(from, Math.min(ids.size(), from + batchSize))), true);
+                List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
+                events.sync(run, source.loadEncounters(chunk), true);
+                tally.alsoLookedAt(SyncCategory.EVENT, chunk.size());
                 heartbeat.run();
             }
         }

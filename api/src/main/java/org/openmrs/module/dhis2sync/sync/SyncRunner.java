@@ -13,8 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
-import org.openmrs.module.dhis2sync.tracking.RunLock;
-import org.openmrs.module.dhis2sync.tracking.RunLockAcquisition;
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.tracking.RunLockDao;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
@@ -26,31 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starts runs and answers for them: at most one run per mapping at a time, across manual and scheduled starts,
- * servers and restarts (a lock row in the database naming the {@link ServerInstance} whose run holds it, kept alive
- * by a heartbeat); one log row per run; progress of the runs going now.
- * <p>
- * A lock is taken over at once when its run is known not to be going: left by a previous instance of this server
- * (OpenMRS was killed or restarted mid-run), or by this instance's own run that could not give it back. A lock of
- * another server is taken over only once its heartbeat is {@link #STALE_LOCK_MILLIS} old. A run that took a lock
- * over marks the dead run's log row FAILED ("interrupted"); {@link #releaseDeadRuns()} does the same for every lock
- * of a previous instance of this server, at module start. A run that finds at its heartbeat that another run took
- * its lock stops.
+ * servers and restarts ({@link RunLocks}: a lock row in the database naming the {@link ServerInstance} whose run
+ * holds it, kept alive by a heartbeat; a restarted server frees its previous life's locks at once); one log row per
+ * run; progress of the runs going now.
  */
 public class SyncRunner {
 
-    /**
-     * A lock of another server not refreshed for this long belongs to a run that died (runs refresh it every chunk,
-     * at most every 30 s; one chunk may wait minutes for a slow DHIS2).
-     */
-    public static final long STALE_LOCK_MILLIS = 10 * 60_000L;
+    /** A lock of another server not refreshed for this long belongs to a run that died ({@link RunLocks}). */
+    public static final long STALE_LOCK_MILLIS = RunLocks.STALE_LOCK_MILLIS;
     private static final long HEARTBEAT_EVERY_MILLIS = 30_000L;
     private static final int DETAILS_CAP = 60_000;
-    /** Why a run's log row says it was interrupted: its server restarted, or it showed no sign of life. */
-    private static final String RESTARTED = "interrupted: OpenMRS was stopped or restarted (or the module reloaded)"
-            + " while this run was going, and its lock was freed at the next start";
-    private static final String STALE = "interrupted: the run showed no sign of life for "
-            + STALE_LOCK_MILLIS / 60_000L + " minutes (its server stopped or crashed) and the next run took its lock"
-            + " over";
     private static final int RECENT_RUNS = 50;
 
     private static final Logger log = LoggerFactory.getLogger(SyncRunner.class);
@@ -58,13 +42,13 @@ public class SyncRunner {
     private final SyncEngine engine;
     private final TransactionTemplate tx;
     private final SyncLogDao logs;
-    private final RunLockDao locks;
+    private final RunLocks locks;
     /** A new client per run (settings may have changed); the run closes it. */
     private final Supplier<Dhis2Client> clients;
     private final Supplier<RunSettings> settings;
     private final Executor executor;
     private final Supplier<Date> clock;
-    private final ServerInstance instance;
+    private final RunPreCheck preCheck;
     private final ConcurrentMap<String, ActiveRun> active = new ConcurrentHashMap<>();
     /** The last runs that finished here, with their exact counts and errors (older ones are read from the log). */
     private final Map<String, RunState> finished = Collections.synchronizedMap(new LinkedHashMap<String, RunState>() {
@@ -77,22 +61,40 @@ public class SyncRunner {
     /** A runner on a server of its own name: locks it did not take are judged by their heartbeat only. */
     public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
             Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock) {
-        this(engine, tx, logs, locks, clients, settings, executor, clock, ServerInstance.ofUnnamedServer());
+        this(engine, tx, logs, locks, clients, settings, executor, clock, RunPreCheck.NONE,
+                ServerInstance.ofUnnamedServer());
+    }
+
+    /** @param preCheck run before each sync run reads anything (the mapping health check) */
+    public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
+            Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock,
+            RunPreCheck preCheck) {
+        this(engine, tx, logs, locks, clients, settings, executor, clock, preCheck, ServerInstance.ofUnnamedServer());
     }
 
     /** @param instance this start of the module on this server: the runs' locks name it */
     public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
             Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock,
             ServerInstance instance) {
+        this(engine, tx, logs, locks, clients, settings, executor, clock, RunPreCheck.NONE, instance);
+    }
+
+    /**
+     * @param preCheck run before each sync run reads anything (the mapping health check)
+     * @param instance this start of the module on this server: the runs' locks name it
+     */
+    public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
+            Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock,
+            RunPreCheck preCheck, ServerInstance instance) {
+        this.preCheck = preCheck;
         this.engine = engine;
         this.tx = tx;
         this.logs = logs;
-        this.locks = locks;
+        this.locks = new RunLocks(tx, locks, logs, instance);
         this.clients = clients;
         this.settings = settings;
         this.executor = executor;
         this.clock = clock;
-        this.instance = instance;
     }
 
     /**
@@ -154,6 +156,19 @@ public class SyncRunner {
         return tally;
     }
 
+    /**
+     * What a run would send now of the records the source holds (e.g. one patient's, through
+     * {@link org.openmrs.module.dhis2sync.source.PatientDirectory#clinicalSourceOf}), decided by the same preview
+     * from the trackers; in the caller's thread, nothing is sent or written.
+     */
+    public RunTally preview(RunRequest request, ClinicalSource only) {
+        RunTally tally = new RunTally();
+        RunSettings now = settings.get();
+        engine.withSource(only).run(request.getMappingUuid(), request.getConfig(), RunMode.PREVIEW, null,
+                now.getBatchSize(), now.getDefaultOrgUnit(), tally, () -> { });
+        return tally;
+    }
+
     /** DHIS2's verdict on the records a run would send, from its validation-only import; nothing is written. */
     public RunTally validate(RunRequest request) {
         RunTally tally = new RunTally();
@@ -173,37 +188,13 @@ public class SyncRunner {
      * @return the run ids freed
      */
     public List<String> releaseDeadRuns() {
-        List<RunLock> mine = tx.execute(status -> locks.findByServer(instance.getServerName()));
-        List<String> freed = new ArrayList<>();
-        for (RunLock lock : mine) {
-            if (instance.isLeft(lock) && Boolean.TRUE.equals(
-                    tx.execute(status -> locks.release(lock.getMappingUuid(), lock.getRunId())))) {
-                markInterrupted(lock, RESTARTED);
-                freed.add(lock.getRunId());
-                log.warn("DHIS2 sync run {} of mapping {} (started by {} at {}) died with a previous start of this"
-                        + " server; its lock is freed and its log row marked interrupted", lock.getRunId(),
-                        lock.getMappingUuid(), lock.getOwner(), lock.getStartedAt());
-            }
-        }
-        return freed;
+        return locks.releaseDeadRuns();
     }
 
     private ActiveRun begin(RunRequest request, String owner) {
         String runId = UUID.randomUUID().toString();
         Date now = clock.get();
-        instance.claim(runId);
-        RunLockAcquisition acquisition;
-        try {
-            acquisition = acquire(request, runId, owner, now);
-        } catch (RuntimeException | Error e) {
-            instance.forget(runId);
-            throw e;
-        }
-        RunLock replaced = acquisition.getReplaced();
-        if (replaced != null) {
-            markInterrupted(replaced, acquisition.getOutcome() == RunLockAcquisition.Outcome.TAKEN_FROM_STALE_RUN
-                    ? STALE : RESTARTED);
-        }
+        locks.take(request, runId, owner, now);
         SyncLog row = new SyncLog();
         row.setRunId(runId);
         row.setMappingUuid(request.getMappingUuid());
@@ -215,8 +206,7 @@ public class SyncRunner {
         try {
             tx.executeWithoutResult(status -> logs.save(row));
         } catch (RuntimeException e) {
-            release(request.getMappingUuid(), runId);
-            instance.forget(runId);
+            locks.release(request.getMappingUuid(), runId);
             throw e;
         }
         ActiveRun run = new ActiveRun(runId, request, now);
@@ -224,57 +214,13 @@ public class SyncRunner {
         return run;
     }
 
-    /**
-     * Takes the mapping's lock, or throws naming the run that holds it. A holder that vanished between the attempt
-     * and the read of it (it just finished) is no reason to refuse: the lock is asked for again.
-     */
-    private RunLockAcquisition acquire(RunRequest request, String runId, String owner, Date now) {
-        RunLock claim = new RunLock();
-        claim.setMappingUuid(request.getMappingUuid());
-        claim.setRunId(runId);
-        claim.setOwner(owner);
-        claim.setServerName(instance.getServerName());
-        claim.setInstanceId(instance.getInstanceId());
-        claim.setStartedAt(now);
-        claim.setHeartbeatAt(now);
-        Date staleBefore = new Date(now.getTime() - STALE_LOCK_MILLIS);
-        for (int attempt = 1; ; attempt++) {
-            // a database failure propagates: it is not a run in progress
-            RunLockAcquisition acquisition = tx.execute(status -> locks.tryAcquire(claim, staleBefore,
-                    instance::isLeft));
-            if (acquisition.isAcquired()) {
-                return acquisition;
-            }
-            RunLock holder = tx.execute(status -> locks.find(request.getMappingUuid()));
-            if (holder != null && !instance.isLeft(holder)) {
-                throw new RunInProgressException(request.getMappingName(), holder, instance, STALE_LOCK_MILLIS);
-            }
-            if (attempt == 3) {
-                throw new IllegalStateException("the lock of mapping '" + request.getMappingName()
-                        + "' changed hands three times while this start asked for it; try again");
-            }
-        }
-    }
-
-    /** The log row of a run whose lock was freed or taken over: it died without finishing. */
-    private void markInterrupted(RunLock dead, String why) {
-        tx.executeWithoutResult(status -> {
-            SyncLog row = logs.findByRunId(dead.getRunId());
-            if (row != null && row.getStatus() == SyncStatus.RUNNING) {
-                row.setStatus(SyncStatus.FAILED);
-                row.setEndDate(dead.getHeartbeatAt());
-                row.setStatusInfo(why + ". Nothing is lost: its markers did not move, the next run sends everything"
-                        + " again from where it started");
-                logs.save(row);
-            }
-        });
-    }
-
     private void execute(ActiveRun run) {
         Throwable failure = null;
         try {
             RunSettings now = settings.get();
             try (Dhis2Client client = clients.get()) {
+                run.tally.phase("checking the mapping");
+                preCheck.check(run.request, client, now);
                 engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
                         now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
             }
@@ -292,17 +238,7 @@ public class SyncRunner {
             return;
         }
         run.lastHeartbeat = now.getTime();
-        boolean held = Boolean.TRUE.equals(tx.execute(status -> locks.heartbeat(run.request.getMappingUuid(),
-                run.runId, now)));
-        if (!held) {
-            RunLock holder = tx.execute(status -> locks.find(run.request.getMappingUuid()));
-            throw new IllegalStateException("this run lost the lock of mapping '" + run.request.getMappingName()
-                    + "' to " + (holder == null ? "nobody (it was freed)" : "run " + holder.getRunId() + " started by "
-                    + holder.getOwner() + (holder.getServerName() == null ? "" : " on server '"
-                    + holder.getServerName() + "'")) + ": another start judged it dead (no sign of life for "
-                    + STALE_LOCK_MILLIS / 60_000L + " minutes, or a restart of the module); it stops here so that"
-                    + " two runs never send the mapping at once");
-        }
+        locks.heartbeat(run.request, run.runId, now);
     }
 
     private void finish(ActiveRun run, Throwable failure) {
@@ -339,16 +275,11 @@ public class SyncRunner {
             });
         } finally {
             try {
-                release(run.request.getMappingUuid(), run.runId);
+                locks.release(run.request.getMappingUuid(), run.runId);
             } finally {
-                instance.forget(run.runId);
                 active.remove(run.runId);
             }
         }
-    }
-
-    private void release(String mappingUuid, String runId) {
-        tx.executeWithoutResult(status -> locks.release(mappingUuid, runId));
     }
 
     private static String describe(Throwable failure) {

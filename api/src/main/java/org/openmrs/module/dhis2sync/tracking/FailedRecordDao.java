@@ -65,6 +65,19 @@ public class FailedRecordDao extends HibernateDao {
         return found;
     }
 
+    /** The failures of those records in any mapping and category, most recent first. */
+    public List<FailedRecord> findByOpenmrsUuids(Collection<String> openmrsUuids) {
+        List<FailedRecord> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("openmrsUuids", openmrsUuids))) {
+            found.addAll(session()
+                    .createQuery("from FailedRecord f where f.openmrsUuid in (:uuids)", FailedRecord.class)
+                    .setParameterList("uuids", chunk)
+                    .getResultList());
+        }
+        found.sort((a, b) -> b.getLastFailure().compareTo(a.getLastFailure()));
+        return found;
+    }
+
     /** The mapping's failures, oldest first (the order they are retried in). */
     public List<FailedRecord> findByMapping(String mappingUuid) {
         return session()

@@ -30,7 +30,9 @@ class Dhis2SyncServiceImplTest {
 
     private final Dhis2SyncServiceImpl service = new Dhis2SyncServiceImpl(store, mock(Dhis2ClientFactory.class),
             mock(MappingRegistry.class), mock(SyncRunner.class), mock(SyncLogDao.class), mock(FailedRecordDao.class),
-            mock(OrgUnitMappingDao.class), () -> "admin", mock(SourceMetadata.class));
+            mock(OrgUnitMappingDao.class), mock(CurrentUser.class), mock(SourceMetadata.class),
+            mock(org.openmrs.module.dhis2sync.source.PatientDirectory.class),
+            null, null, null); // the names, health and status readers: not used by these tests
 
     @Test
     void readsTheSettingsFromTheStore() {

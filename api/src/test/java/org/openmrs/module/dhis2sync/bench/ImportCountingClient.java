@@ -22,6 +22,7 @@ import org.openmrs.module.dhis2sync.dhis2.PageRequest;
 import org.openmrs.module.dhis2sync.dhis2.ProgramInfo;
 import org.openmrs.module.dhis2sync.dhis2.SystemInfo;
 import org.openmrs.module.dhis2sync.dhis2.TrackedEntity;
+import org.openmrs.module.dhis2sync.dhis2.TrackerBundle;
 import org.openmrs.module.dhis2sync.dhis2.TrackedEntityQuery;
 
 /**
@@ -70,6 +71,41 @@ final class ImportCountingClient implements Dhis2Client {
     public ImportResult importEvents(List<Event> events, ImportMode mode) {
         count("events", events);
         return client.importEvents(events, mode);
+    }
+
+    @Override
+    public ImportResult validate(TrackerBundle bundle) {
+        return client.validate(bundle);
+    }
+
+    @Override
+    public ImportResult deleteEvents(Collection<String> uids) {
+        return client.deleteEvents(uids);
+    }
+
+    @Override
+    public ImportResult deleteEnrollments(Collection<String> uids) {
+        return client.deleteEnrollments(uids);
+    }
+
+    @Override
+    public ImportResult deleteTrackedEntities(Collection<String> uids) {
+        return client.deleteTrackedEntities(uids);
+    }
+
+    @Override
+    public List<TrackedEntity> trackedEntitiesByUid(Collection<String> uids) {
+        return client.trackedEntitiesByUid(uids);
+    }
+
+    @Override
+    public List<Enrollment> enrollmentsByUid(Collection<String> uids) {
+        return client.enrollmentsByUid(uids);
+    }
+
+    @Override
+    public List<Event> eventsByUid(Collection<String> uids) {
+        return client.eventsByUid(uids);
     }
 
     @Override
@@ -130,5 +166,20 @@ final class ImportCountingClient implements Dhis2Client {
     @Override
     public void close() {
         client.close();
+    }
+
+    @Override
+    public List<OptionSetInfo> optionSetsByUid(Collection<String> uids) {
+        return client.optionSetsByUid(uids);
+    }
+
+    @Override
+    public List<OrgUnitInfo> orgUnitsByUid(Collection<String> uids) {
+        return client.orgUnitsByUid(uids);
+    }
+
+    @Override
+    public List<OrgUnitInfo> captureOrgUnits() {
+        return client.captureOrgUnits();
     }
 }

@@ -77,8 +77,8 @@ class InputValidationTest {
         assertThatThrownBy(() -> TrackedEntityQuery.inProgram("PrgVerify01").withFilters(
                 AttributeFilter.in("TeaNatIdNo1", List.of("a")), AttributeFilter.in("TeaFirstNm1", List.of("b"))))
                 .hasMessageStartingWith("filters: at most one IN filter");
-        assertThat(AttributeFilter.in("TeaNatIdNo1", List.of("a", "b", "a")).toQueryValue(true)).isEqualTo("TeaNatIdNo1:in:a;b");
-        assertThat(AttributeFilter.eq("TeaNatIdNo1", "x").toQueryValue(false)).isEqualTo("TeaNatIdNo1:EQ:x");
+        assertThat(AttributeFilter.in("TeaNatIdNo1", List.of("a", "b", "a")).toTrackerQueryValue()).isEqualTo("TeaNatIdNo1:in:a;b");
+        assertThat(AttributeFilter.eq("TeaNatIdNo1", "x").toDeprecatedQueryValue()).isEqualTo("TeaNatIdNo1:EQ:x");
     }
 
     @Test

@@ -1,17 +1,18 @@
 package org.openmrs.module.dhis2sync.dhis2;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The replies of a real DHIS2 in /work/shared/reference/dhis2: each file is the body, then a last line "HTTP nnn". */
-final class ReferenceReplies {
+/**
+ * The replies of a real DHIS2, in the test resources under {@code /dhis2/<version>/} (see the README there): each
+ * {@code .response.txt} is the body, then a last line "HTTP nnn".
+ */
+public final class ReferenceReplies {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -32,14 +33,9 @@ final class ReferenceReplies {
     private ReferenceReplies() {
     }
 
-    static Path dir() {
-        String root = System.getProperty("dhis2sync.project.root", ".");
-        return Paths.get(root, "..", "shared", "reference", "dhis2").normalize();
-    }
-
     /** e.g. reply("2.41.9.1", "depr-tei") reads depr-tei.response.txt. */
     static Reply reply(String version, String name) {
-        String text = read(dir().resolve(version).resolve(name + ".response.txt"));
+        String text = read(version + "/" + name + ".response.txt");
         String trimmed = text.stripTrailing();
         int last = trimmed.lastIndexOf('\n');
         String statusLine = trimmed.substring(last + 1).trim();
@@ -52,7 +48,7 @@ final class ReferenceReplies {
     /** The JSON body a captured request sent (the "body" of a {method, path, body} wrapper, or the file itself). */
     static JsonNode requestBody(String version, String name) {
         try {
-            JsonNode node = MAPPER.readTree(read(dir().resolve(version).resolve(name + ".request.json")));
+            JsonNode node = MAPPER.readTree(read(version + "/" + name + ".request.json"));
             return node.has("method") && node.has("body") ? node.get("body") : node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -62,15 +58,24 @@ final class ReferenceReplies {
     /** A whole JSON file, e.g. file("2.41.9.1", "metadata-request.json"). */
     static JsonNode file(String version, String fileName) {
         try {
-            return MAPPER.readTree(read(dir().resolve(version).resolve(fileName)));
+            return MAPPER.readTree(read(version + "/" + fileName));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static String read(Path file) {
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    /** A captured file as text, e.g. read("2.41.9.1", "depr-tei.response.txt"). */
+    public static String read(String version, String fileName) {
+        return read(version + "/" + fileName);
+    }
+
+    private static String read(String relative) {
+        String resource = "/dhis2/" + relative;
+        try (InputStream in = ReferenceReplies.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

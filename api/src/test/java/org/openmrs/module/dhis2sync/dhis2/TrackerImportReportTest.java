@@ -125,6 +125,21 @@ class TrackerImportReportTest {
         assertThat(result.resultFor(ObjectType.ENROLLMENT, "EnNewApi002").getOutcome()).isEqualTo(Outcome.ERROR);
     }
 
+    /** dhis2-core 2.41/2.42 check a new event's org unit twice and report E1000 twice: one verdict, said once. */
+    @Test
+    void theSameErrorReportedTwiceIsOneVerdictWithOneMessage() throws Exception {
+        String error = "{\"message\":\"User: `admin`, has no write access to OrganisationUnit: `OuClosed001`.\","
+                + "\"errorCode\":\"E1000\",\"trackerType\":\"EVENT\",\"uid\":\"EvClosed001\"}";
+        Dhis2Http.JsonReply reply = new Dhis2Http.JsonReply(200, new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"status\":\"OK\",\"validationReport\":{\"errorReports\":[" + error + "," + error
+                        + "]},\"stats\":{\"ignored\":1},\"bundleReport\":{\"typeReportMap\":{}}}"));
+        ImportResult result = TrackerImportReport.read(reply, SentObject.ofEvents(List.of(event("EvClosed001",
+                "EnNewApi001"))), ImportMode.VALIDATE, "test");
+        assertThat(result.getResults()).hasSize(1);
+        assertThat(result.getResults().get(0).getMessage())
+                .isEqualTo("E1000: User: `admin`, has no write access to OrganisationUnit: `OuClosed001`.");
+    }
+
     private static ImportResult read(String version, String name, List<SentObject> sent, ImportMode mode) {
         return TrackerImportReport.read(ReferenceReplies.reply(version, name).jsonReply(), sent, mode, "test");
     }

@@ -82,6 +82,25 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         }
     }
 
+    /** Every patient, enrollment or encounter put in, in the order they were first put (for look-ups by tests). */
+    public synchronized List<PatientRecord> allPatients() {
+        return records(patients);
+    }
+
+    public synchronized List<EnrollmentRecord> allEnrollments() {
+        return records(enrollments);
+    }
+
+    public synchronized List<EncounterRecord> allEncounters() {
+        return records(encounters);
+    }
+
+    private static <R> List<R> records(TreeMap<Integer, Row<R>> table) {
+        List<R> records = new ArrayList<>();
+        table.values().forEach(row -> records.add(row.record));
+        return records;
+    }
+
     @Override
     public synchronized List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit) {
         return ids(patients, afterId, limit, row -> changedSince(row, since) && inProgram(row.record.getUuid(), programUuid));

@@ -8,6 +8,7 @@ import org.openmrs.api.APIAuthenticationException;
 import org.openmrs.module.dhis2sync.api.FieldException;
 import org.openmrs.module.dhis2sync.api.NotFoundException;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2UnavailableException;
+import org.openmrs.module.dhis2sync.dhis2.ValidationUnavailableException;
 import org.openmrs.module.dhis2sync.mapping.FieldError;
 import org.openmrs.module.dhis2sync.mapping.MappingNameTakenException;
 import org.openmrs.module.dhis2sync.mapping.MappingValidationException;
@@ -84,6 +85,12 @@ public class Dhis2SyncErrorAdvice {
 
     @ExceptionHandler(RunInProgressException.class)
     public ResponseEntity<ErrorBody> running(RunInProgressException e) {
+        return reply(HttpStatus.CONFLICT, new ErrorBody(e.getMessage(), null));
+    }
+
+    /** "Check with DHIS2" on a DHIS2 below 2.41, which cannot check without writing: nothing was sent. */
+    @ExceptionHandler(ValidationUnavailableException.class)
+    public ResponseEntity<ErrorBody> cannotCheck(ValidationUnavailableException e) {
         return reply(HttpStatus.CONFLICT, new ErrorBody(e.getMessage(), null));
     }
 

@@ -10,10 +10,13 @@ import javax.servlet.http.HttpServletRequest;
 import org.openmrs.module.dhis2sync.api.Dhis2SyncPrivileges;
 import org.openmrs.module.dhis2sync.api.Dhis2SyncService;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
+import org.openmrs.module.dhis2sync.names.RecordNames;
+import org.openmrs.module.dhis2sync.sync.RunState;
 import org.openmrs.module.dhis2sync.tracking.DailyCount;
 import org.openmrs.module.dhis2sync.tracking.FailedRecord;
 import org.openmrs.module.dhis2sync.tracking.LogQuery;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
+import org.openmrs.module.dhis2sync.tracking.SyncStatus;
 import org.openmrs.module.dhis2sync.web.dto.DailyBody;
 import org.openmrs.module.dhis2sync.web.dto.FailureBody;
 import org.openmrs.module.dhis2sync.web.dto.ListBody;
@@ -37,11 +40,13 @@ public class LogsController {
     static final int DEFAULT_DAYS = 30;
 
     private final Dhis2SyncService service;
+    private final RequestAuthorization authorization;
     private final RequestGuard guard;
     private final JsonBodies bodies = new JsonBodies();
 
     public LogsController(Dhis2SyncService service, RequestAuthorization authorization) {
         this.service = service;
+        this.authorization = authorization;
         this.guard = new RequestGuard(authorization);
     }
 
@@ -58,7 +63,11 @@ public class LogsController {
                 Params.blankToNull(user), first, size);
         List<LogBody> rows = new ArrayList<>();
         for (SyncLog row : service.getLogs(query)) {
-            rows.add(LogBody.of(row));
+            // a run going now: its records so far (its log row is written when it ends)
+            RunState going = row.getStatus() == SyncStatus.RUNNING && row.getRunId() != null
+                    ? service.getRun(row.getRunId()) : null;
+            rows.add(going != null && going.getStatus() == SyncStatus.RUNNING ? LogBody.of(row, going.getProgress())
+                    : LogBody.of(row));
         }
         return ListBody.page(rows, service.countLogs(query));
     }
@@ -85,9 +94,15 @@ public class LogsController {
         for (Mapping each : service.getMappings(true)) {
             names.put(each.getUuid(), each.getName());
         }
+        List<FailedRecord> records = service.getFailures(mappingUuid, first, size);
+        RecordNaming naming = new RecordNaming(service, authorization);
+        for (FailedRecord record : records) {
+            naming.add(record.getCategory(), record.getOpenmrsUuid());
+        }
+        RecordNames recordNames = naming.names();
         List<FailureBody> rows = new ArrayList<>();
-        for (FailedRecord record : service.getFailures(mappingUuid, first, size)) {
-            rows.add(FailureBody.of(record, names.get(record.getMappingUuid())));
+        for (FailedRecord record : records) {
+            rows.add(FailureBody.of(record, names.get(record.getMappingUuid()), recordNames));
         }
         return ListBody.page(rows, service.countFailures(mappingUuid));
     }

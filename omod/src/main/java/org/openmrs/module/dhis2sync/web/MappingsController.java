@@ -11,6 +11,10 @@ import org.openmrs.module.dhis2sync.api.Dhis2SyncService;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingJson;
+import org.openmrs.module.dhis2sync.sync.PendingRecord;
+import org.openmrs.module.dhis2sync.sync.RunTally;
+import org.openmrs.module.dhis2sync.sync.ValidationVerdict;
+import org.openmrs.module.dhis2sync.web.dto.HealthBody;
 import org.openmrs.module.dhis2sync.web.dto.ImportReportBody;
 import org.openmrs.module.dhis2sync.web.dto.ListBody;
 import org.openmrs.module.dhis2sync.web.dto.MappingDetail;
@@ -32,7 +36,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Mappings: list, get, create, update, retire, export, import, preview, validate. */
+/** Mappings: list, get, create, update, retire, export, import, preview, validate, health check. */
 @RestController("dhis2syncMappingsController")
 @RequestMapping(WebPaths.BASE + "/mappings")
 public class MappingsController {
@@ -41,6 +45,7 @@ public class MappingsController {
     private static final String EXPORT_FILE = "dhis2sync-mappings.json";
 
     private final Dhis2SyncService service;
+    private final RequestAuthorization authorization;
     private final RequestGuard guard;
     private final JsonBodies bodies = new JsonBodies();
     /** Reads a posted mapping strictly (unknown fields, wrong kinds) and validates it, errors naming JSON paths. */
@@ -48,6 +53,7 @@ public class MappingsController {
 
     public MappingsController(Dhis2SyncService service, RequestAuthorization authorization) {
         this.service = service;
+        this.authorization = authorization;
         this.guard = new RequestGuard(authorization);
     }
 
@@ -125,14 +131,47 @@ public class MappingsController {
     public PreviewBody preview(@PathVariable("uuid") String uuid) {
         guard.read(Dhis2SyncPrivileges.RUN_SYNC);
         String checked = Params.uuid("uuid", uuid);
-        return PreviewBody.of(checked, service.preview(checked));
+        RunTally tally = service.preview(checked);
+        RecordNaming naming = new RecordNaming(service, authorization);
+        for (PendingRecord record : tally.pendingRecords()) {
+            naming.add(record.getCategory(), record.getOpenmrsUuid());
+        }
+        return PreviewBody.of(checked, tally, naming.names());
     }
 
     @PostMapping("/{uuid}/validate")
     public ValidationBody validate(@PathVariable("uuid") String uuid, HttpServletRequest request) {
         guard.change(request, Dhis2SyncPrivileges.RUN_SYNC);
         String checked = Params.uuid("uuid", uuid);
-        return ValidationBody.of(checked, service.validate(checked));
+        RunTally tally = service.validate(checked);
+        RecordNaming naming = new RecordNaming(service, authorization);
+        for (ValidationVerdict verdict : tally.verdicts()) {
+            naming.add(verdict.getCategory(), verdict.getOpenmrsUuid());
+        }
+        return ValidationBody.of(checked, tally, naming.names());
+    }
+
+    /** The saved mapping checked against DHIS2's live metadata (GET, or POST from a form). */
+    @RequestMapping(value = "/{uuid}/health", method = {RequestMethod.GET, RequestMethod.POST})
+    public HealthBody health(@PathVariable("uuid") String uuid, HttpServletRequest request) {
+        if ("POST".equalsIgnoreCase(request.getMethod())) {
+            guard.change(request, Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC);
+        } else {
+            guard.read(Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC);
+        }
+        String checked = Params.uuid("uuid", uuid);
+        return HealthBody.of(checked, service.checkMappingHealth(checked));
+    }
+
+    /** An unsaved mapping (the editor's) checked against DHIS2's live metadata; invalid JSON is refused first. */
+    @PostMapping("/health")
+    public HealthBody healthOfUnsaved(HttpServletRequest request) {
+        guard.change(request, Dhis2SyncPrivileges.MANAGE_MAPPINGS);
+        String body = bodies.text(request);
+        if (body.trim().isEmpty()) {
+            throw WebException.badRequest(null, "the request needs a JSON body: the mapping to check");
+        }
+        return HealthBody.of(null, service.checkMappingHealth(mappingJson.read(body)));
     }
 
     private MappingDetail detail(Mapping mapping) {

@@ -6,4 +6,7 @@ public interface RequestAuthorization {
     boolean isAuthenticated();
 
     boolean hasPrivilege(String privilege);
+
+    /** The logged-in user's username (or system id); null when not logged in. */
+    String username();
 }

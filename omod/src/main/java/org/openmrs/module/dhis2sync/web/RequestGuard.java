@@ -23,6 +23,11 @@ public class RequestGuard {
         this.authorization = authorization;
     }
 
+    /** A read about the user themselves: logged in, whatever their privileges. */
+    public void authenticatedOnly() {
+        authenticated();
+    }
+
     /** A read: logged in with any of the privileges. */
     public void read(String... anyOfPrivileges) {
         authenticated();

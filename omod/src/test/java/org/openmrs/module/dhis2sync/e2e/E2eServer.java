@@ -85,7 +85,7 @@ public final class E2eServer implements AutoCloseable {
         try {
             seedDemoClinic(installation);
             installation.user.admin();
-            return new E2eServer(serve(webapp, restContext(installation)), installation);
+            return new E2eServer(serve(webapp, restContext(installation), new E2eControl(installation)), installation);
         } catch (Exception | Error e) {
             installation.close();
             throw e;
@@ -216,8 +216,9 @@ public final class E2eServer implements AutoCloseable {
     /**
      * @param webapp the admin page's directory
      * @param restContext the (not yet refreshed) context of the REST servlet: the DispatcherServlet refreshes it
+     * @param control what the browser tests change between their steps
      */
-    static Server serve(Path webapp, GenericWebApplicationContext restContext) throws Exception {
+    static Server serve(Path webapp, GenericWebApplicationContext restContext, E2eControl control) throws Exception {
         Server jetty = new Server(new InetSocketAddress("127.0.0.1", 0));
         ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
         context.setContextPath(CONTEXT_PATH);
@@ -236,6 +237,8 @@ public final class E2eServer implements AutoCloseable {
         ServletHolder rest = new ServletHolder("ws", dispatcher);
         rest.setInitOrder(1);
         context.addServlet(rest, "/ws/*");
+
+        context.addServlet(new ServletHolder("e2e", control), "/e2e/*");
 
         jetty.setHandler(context);
         jetty.start();

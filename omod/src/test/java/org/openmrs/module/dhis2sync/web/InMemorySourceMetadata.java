@@ -84,4 +84,15 @@ public final class InMemorySourceMetadata implements SourceMetadata {
         }
         return found;
     }
+
+    @Override
+    public synchronized Map<String, ConceptItem> conceptsByUuid(java.util.Collection<String> uuids) {
+        Map<String, ConceptItem> found = new java.util.LinkedHashMap<>();
+        for (ConceptItem concept : concepts) {
+            if (uuids.contains(concept.getUuid())) {
+                found.put(concept.getUuid(), concept);
+            }
+        }
+        return found;
+    }
 }

@@ -221,6 +221,25 @@ class MappingsApiTest {
         assertThat(installation.dhis2.trackedEntities()).isEmpty();
     }
 
+    @Test
+    void aCheckOnADhis2BelowTheTrackerApiIsRefusedWith409AndSendsNothingThatWrites() {
+        String mapping = api.post("mappings", TestInstallation.demoMappingJson("Old DHIS2")).json().path("uuid").asText();
+        installation.dhis2.reportVersion("2.40.5");
+        try {
+            installation.dhis2.clearRequests();
+
+            Api.Reply validation = api.post("mappings/" + mapping + "/validate", null);
+
+            assertThat(validation.status).as(validation.toString()).isEqualTo(409);
+            assertThat(validation.errorMessage()).isEqualTo("this DHIS2 (version 2.40.5) cannot check records without "
+                    + "writing them; the check is available from DHIS2 2.41");
+            assertThat(installation.dhis2.requests()).allMatch(r -> r.method().equals("GET"));
+            assertThat(installation.dhis2.trackedEntities()).isEmpty();
+        } finally {
+            installation.dhis2.reportVersion(null);
+        }
+    }
+
     private static JsonNode find(JsonNode results, String uuid) {
         for (JsonNode result : results) {
             if (result.path("uuid").asText().equals(uuid)) {

@@ -58,6 +58,13 @@ class PrivilegesTest {
                 endpoint("POST", "mappings/import", mapping, M),
                 endpoint("GET", "mappings/" + MAPPING + "/preview", null, R),
                 endpoint("POST", "mappings/" + MAPPING + "/validate", null, R),
+                endpoint("GET", "mappings/" + MAPPING + "/health", null, M, R),
+                endpoint("POST", "mappings/" + MAPPING + "/health", null, M, R),
+                endpoint("POST", "mappings/health", mapping, M),
+                endpoint("GET", "names", null, M, R, L),
+                endpoint("POST", "names/records", "{\"patients\": [\"" + MAPPING + "\"]}", M, R, L),
+                endpoint("GET", "patients?q=jane", null, L),
+                endpoint("GET", "patients/" + MAPPING + "/status", null, L),
                 endpoint("POST", "sync", "{\"mappingUuid\": \"" + MAPPING + "\", \"comment\": \"x\"}", R),
                 endpoint("GET", "runs/" + MAPPING, null, R),
                 endpoint("GET", "runs", null, R),
@@ -97,7 +104,9 @@ class PrivilegesTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("endpoints")
     void withoutThePrivilegeIs403(String method, String path, String body, List<String> privileges) {
-        String[] others = Dhis2SyncPrivileges.all().stream().filter(p -> !privileges.contains(p))
+        // OpenMRS's "Get Patients" too: what is refused is the module's privilege
+        String[] others = java.util.stream.Stream.concat(Dhis2SyncPrivileges.all().stream()
+                .filter(p -> !privileges.contains(p)), Stream.of(Dhis2SyncPrivileges.GET_PATIENTS))
                 .toArray(String[]::new);
         installation.user.loggedIn("someone", others);
 
@@ -111,7 +120,8 @@ class PrivilegesTest {
     @MethodSource("endpoints")
     void withThePrivilegeIsServed(String method, String path, String body, List<String> privileges) {
         for (String privilege : privileges) {
-            installation.user.loggedIn("someone", privilege);
+            // with OpenMRS's "Get Patients", which patient names also need
+            installation.user.loggedIn("someone", privilege, Dhis2SyncPrivileges.GET_PATIENTS);
 
             Api.Reply reply = api.send(request(method, path, body, true, true));
 

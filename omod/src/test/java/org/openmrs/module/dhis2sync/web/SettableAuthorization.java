@@ -15,9 +15,11 @@ public final class SettableAuthorization implements RequestAuthorization, Curren
     private volatile String username = "admin";
     private volatile Set<String> privileges = Collections.emptySet();
 
-    /** Logged in as admin with the module's four privileges. */
+    /** Logged in as admin with the module's four privileges and OpenMRS's "Get Patients". */
     public SettableAuthorization admin() {
-        return loggedIn("admin", Dhis2SyncPrivileges.all().toArray(new String[0]));
+        java.util.List<String> granted = new java.util.ArrayList<>(Dhis2SyncPrivileges.all());
+        granted.add(Dhis2SyncPrivileges.GET_PATIENTS);
+        return loggedIn("admin", granted.toArray(new String[0]));
     }
 
     public SettableAuthorization loggedIn(String user, String... granted) {
@@ -41,6 +43,11 @@ public final class SettableAuthorization implements RequestAuthorization, Curren
     @Override
     public boolean hasPrivilege(String privilege) {
         return authenticated && privileges.contains(privilege);
+    }
+
+    @Override
+    public String username() {
+        return authenticated ? username : null;
     }
 
     @Override

@@ -106,8 +106,15 @@ class SettingsApiTest {
 
         assertThat(test.path("reachable").asBoolean()).as(test.toString()).isTrue();
         assertThat(test.path("version").asText()).isEqualTo("2.41.9.1");
-        assertThat(test.path("apiGeneration").asText()).isIn("LEGACY", "TRACKER");
+        assertThat(test.path("apiGeneration").asText()).isEqualTo("TRACKER");
         assertThat(test.path("user").asText()).isEqualTo("admin");
+        assertThat(test.path("completionDateNotice").asText()).startsWith("DHIS2 2.41.9.1 stores the time of the sync "
+                + "as an enrollment's completion date");
+
+        api.post("settings", settings(", \"password\": \"district\"").replace("\"auto\"", "\"legacy\""));
+        JsonNode legacy = api.post("settings/test-connection", null).json();
+        assertThat(legacy.path("apiGeneration").asText()).as(legacy.toString()).isEqualTo("LEGACY");
+        assertThat(legacy.path("completionDateNotice").isNull()).as(legacy.toString()).isTrue();
     }
 
     @Test

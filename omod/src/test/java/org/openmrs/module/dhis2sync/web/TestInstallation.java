@@ -15,9 +15,12 @@ import org.openmrs.module.dhis2sync.api.Dhis2SyncService;
 import org.openmrs.module.dhis2sync.api.Dhis2SyncServiceImpl;
 import org.openmrs.module.dhis2sync.api.SettingsRunSettings;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
+import org.openmrs.module.dhis2sync.health.MappingHealth;
 import org.openmrs.module.dhis2sync.mapping.MappingJson;
 import org.openmrs.module.dhis2sync.mapping.MappingRegistry;
 import org.openmrs.module.dhis2sync.mapping.MappingValidator;
+import org.openmrs.module.dhis2sync.metadata.MappingMetadataReader;
+import org.openmrs.module.dhis2sync.names.MappingNamesReader;
 import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.openmrs.GlobalPropertySettingsStore;
@@ -26,7 +29,9 @@ import org.openmrs.module.dhis2sync.source.EncounterRecord;
 import org.openmrs.module.dhis2sync.source.MetadataItem;
 import org.openmrs.module.dhis2sync.source.MetadataKind;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
+import org.openmrs.module.dhis2sync.status.PatientSyncStatusReader;
 import org.openmrs.module.dhis2sync.sync.InMemoryClinicalSource;
+import org.openmrs.module.dhis2sync.sync.InMemoryPatientDirectory;
 import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncHarness;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
@@ -62,6 +67,8 @@ public final class TestInstallation implements AutoCloseable {
     public final FakeDhis2 dhis2;
     public final TrackingDatabase db;
     public final InMemoryClinicalSource openmrs = new InMemoryClinicalSource();
+    /** Names of the in-memory OpenMRS's patients, enrollments and encounters. */
+    public final InMemoryPatientDirectory patients = new InMemoryPatientDirectory(openmrs);
     public final InMemorySourceMetadata metadata = new InMemorySourceMetadata();
     public final InMemoryGlobalProperties globalProperties = new InMemoryGlobalProperties();
     public final SettableAuthorization user = new SettableAuthorization();
@@ -90,12 +97,17 @@ public final class TestInstallation implements AutoCloseable {
         TrackerStore trackers = new TrackerStore(writeTx, db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
         SyncEngine engine = new SyncEngine(openmrs, trackers, Date::new);
+        MappingMetadataReader metadataReader = new MappingMetadataReader(metadata);
+        MappingHealth health = new MappingHealth(metadataReader, trackers, Date::new);
         SyncRunner runner = new SyncRunner(engine, writeTx, db.syncLogDao(), db.runLockDao(), clients,
-                new SettingsRunSettings(settings), runs, Date::new);
+                new SettingsRunSettings(settings), runs, Date::new, health);
         MappingValidator validator = new MappingValidator();
         MappingRegistry registry = new MappingRegistry(db.mappingDao(), new MappingJson(validator), validator);
+        PatientSyncStatusReader status = new PatientSyncStatusReader(patients, registry, trackers,
+                db.failedRecordDao(), runner);
         Dhis2SyncServiceImpl target = new Dhis2SyncServiceImpl(settings, clients, registry, runner, db.syncLogDao(),
-                db.failedRecordDao(), db.orgUnitMappingDao(), user, metadata);
+                db.failedRecordDao(), db.orgUnitMappingDao(), user, metadata, patients,
+                new MappingNamesReader(metadata, metadataReader), health, status);
 
         TransactionInterceptor transactions = new TransactionInterceptor(db.getTransactionManager(),
                 new AnnotationTransactionAttributeSource());
@@ -116,7 +128,8 @@ public final class TestInstallation implements AutoCloseable {
     public List<Object> controllers() {
         return Arrays.asList(new MappingsController(service, user), new RunsController(service, user),
                 new LogsController(service, user), new SettingsController(service, user),
-                new OrgUnitsController(service, user), new MetadataController(service, user));
+                new OrgUnitsController(service, user), new MetadataController(service, user),
+                new NamesController(service, user), new PatientsController(service, user), new SessionController(user));
     }
 
     public Object errorAdvice() {
@@ -145,6 +158,8 @@ public final class TestInstallation implements AutoCloseable {
                 .add(MetadataKind.IDENTIFIER_TYPES, SyncHarness.NATIONAL_ID_TYPE, "National ID", "Issued by the state")
                 .add(MetadataKind.LOCATIONS, SyncHarness.CLINIC, "Verify Clinic", null)
                 .add(MetadataKind.LOCATIONS, OTHER_LOCATION, "Outreach Post", null);
+        patients.name(SyncHarness.PROGRAM_UUID, "HIV Testing Services").name(SyncHarness.VISIT_TYPE, "HTS Visit")
+                .name(SyncHarness.NATIONAL_ID_TYPE, "National ID");
         metadata.addConcept(new ConceptItem(SyncHarness.WEIGHT, "Weight (kg)", "Numeric", null, null))
                 .addConcept(new ConceptItem(SyncHarness.NOTE, "Clinical note", "Text", null, null))
                 .addConcept(new ConceptItem(SyncHarness.RESULT, "HIV test result", "Coded", Arrays.asList(

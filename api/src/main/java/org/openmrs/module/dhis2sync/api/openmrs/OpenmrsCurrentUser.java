@@ -16,4 +16,9 @@ public class OpenmrsCurrentUser implements CurrentUser {
         String username = user.getUsername();
         return username == null || username.isEmpty() ? user.getSystemId() : username;
     }
+
+    @Override
+    public boolean hasPrivilege(String privilege) {
+        return Context.hasPrivilege(privilege);
+    }
 }

@@ -1,17 +1,13 @@
 package org.openmrs.module.dhis2sync.source.openmrs;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.persistence.TemporalType;
-
 import org.hibernate.SessionFactory;
-import org.hibernate.query.NativeQuery;
 import org.hibernate.type.StandardBasicTypes;
 import org.openmrs.module.dhis2sync.source.EncounterFeed;
 
@@ -27,13 +23,51 @@ final class ChangedIdQueries {
             + " JOIN program ipr ON ipr.program_id = ipp.program_id"
             + " WHERE ipp.patient_id = %s AND ipr.uuid = :programUuid)";
 
-    private final SessionFactory sessionFactory;
+    /** Restricts every delta to one patient: {@code AND <patient id column> IN (...)}. */
+    private static final String ONLY_PATIENT = " AND %s IN (SELECT op.person_id FROM person op WHERE op.uuid = :onlyPatient)";
+
+    private final NativeSql nativeSql;
+    /** The one patient every delta is restricted to, or null for all. */
+    private final String onlyPatientUuid;
 
     ChangedIdQueries(SessionFactory sessionFactory) {
-        if (sessionFactory == null) {
-            throw new IllegalArgumentException("sessionFactory is required");
+        this(sessionFactory, null);
+    }
+
+    /** @param onlyPatientUuid the patient every delta is restricted to, or null for every patient */
+    ChangedIdQueries(SessionFactory sessionFactory, String onlyPatientUuid) {
+        this.nativeSql = new NativeSql(sessionFactory);
+        this.onlyPatientUuid = onlyPatientUuid;
+    }
+
+    /** Appends the one-patient restriction (when there is one) on the given patient id column. */
+    private void restrict(StringBuilder query, Map<String, Object> parameters, String patientIdColumn) {
+        if (onlyPatientUuid != null) {
+            parameters.put("onlyPatient", onlyPatientUuid);
+            query.append(String.format(ONLY_PATIENT, patientIdColumn));
         }
-        this.sessionFactory = sessionFactory;
+    }
+
+    /**
+     * Those of the uuids (rows of {@code table}: patient_program or encounter) that belong to the one patient; all
+     * of them when there is no restriction.
+     */
+    List<String> ofThePatient(String table, List<String> uuids) {
+        if (onlyPatientUuid == null || uuids.isEmpty()) {
+            return uuids;
+        }
+        List<String> kept = new java.util.ArrayList<>();
+        for (int from = 0; from < uuids.size(); from += NativeSql.CHUNK) {
+            Map<String, Object> parameters = new LinkedHashMap<String, Object>();
+            parameters.put("uuids", uuids.subList(from, Math.min(uuids.size(), from + NativeSql.CHUNK)));
+            parameters.put("onlyPatient", onlyPatientUuid);
+            for (Object[] row : nativeSql.rows("SELECT t.uuid AS uuid FROM " + table + " t WHERE t.uuid IN (:uuids)"
+                    + String.format(ONLY_PATIENT, "t.patient_id"), parameters, new String[] {"uuid"},
+                    new org.hibernate.type.Type[] {StandardBasicTypes.STRING})) {
+                kept.add((String) row[0]);
+            }
+        }
+        return kept;
     }
 
     List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit) {
@@ -50,6 +84,7 @@ final class ChangedIdQueries {
                     .append(" OR ").append(changedRowOf("person_address", "person_id"))
                     .append(')');
         }
+        restrict(sql, parameters, "p.patient_id");
         sql.append(" ORDER BY p.patient_id LIMIT :limit");
         return ids(sql.toString(), parameters);
     }
@@ -63,6 +98,7 @@ final class ChangedIdQueries {
             parameters.put("since", since);
             sql.append(" AND ").append(changedAfterSince("pp"));
         }
+        restrict(sql, parameters, "pp.patient_id");
         sql.append(" ORDER BY pp.patient_program_id LIMIT :limit");
         return ids(sql.toString(), parameters);
     }
@@ -86,6 +122,7 @@ final class ChangedIdQueries {
                     .append(" OR EXISTS (SELECT 1 FROM obs co WHERE co.encounter_id = e.encounter_id")
                     .append(" AND (co.date_created > :since OR co.date_voided > :since)))");
         }
+        restrict(sql, parameters, "e.patient_id");
         sql.append(" ORDER BY e.encounter_id LIMIT :limit");
         return ids(sql.toString(), parameters);
     }
@@ -158,20 +195,7 @@ final class ChangedIdQueries {
         return value;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Integer> ids(String sql, Map<String, Object> parameters) {
-        NativeQuery<?> query = sessionFactory.getCurrentSession().createNativeQuery(sql)
-                .addScalar("id", StandardBasicTypes.INTEGER);
-        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
-            Object value = parameter.getValue();
-            if (value instanceof Collection) {
-                query.setParameterList(parameter.getKey(), (Collection<?>) value);
-            } else if (value instanceof Date) {
-                query.setParameter(parameter.getKey(), (Date) value, TemporalType.TIMESTAMP);
-            } else {
-                query.setParameter(parameter.getKey(), value);
-            }
-        }
-        return (List<Integer>) query.list();
+    private List<Integer> ids(String query, Map<String, Object> parameters) {
+        return nativeSql.ids(query, parameters);
     }
 }

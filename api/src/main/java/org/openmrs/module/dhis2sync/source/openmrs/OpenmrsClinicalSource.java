@@ -30,6 +30,7 @@ import org.openmrs.module.dhis2sync.source.PatientRecord;
 public class OpenmrsClinicalSource implements ClinicalSource {
 
     private final ChangedIdQueries queries;
+    private final String onlyPatientUuid;
     private final PatientService patientService;
     private final ProgramWorkflowService programWorkflowService;
     private final EncounterService encounterService;
@@ -43,7 +44,20 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     public OpenmrsClinicalSource(SessionFactory sessionFactory, PatientService patientService,
             ProgramWorkflowService programWorkflowService, EncounterService encounterService,
             ConceptService conceptService) {
-        this.queries = new ChangedIdQueries(sessionFactory);
+        this(sessionFactory, patientService, programWorkflowService, encounterService, conceptService, null);
+    }
+
+    /**
+     * The source seen through one patient (see {@link org.openmrs.module.dhis2sync.source.PatientDirectory#clinicalSourceOf}):
+     * every delta and every load by uuid holds only that patient's records.
+     *
+     * @param onlyPatientUuid the patient, or null for every patient
+     */
+    OpenmrsClinicalSource(SessionFactory sessionFactory, PatientService patientService,
+            ProgramWorkflowService programWorkflowService, EncounterService encounterService,
+            ConceptService conceptService, String onlyPatientUuid) {
+        this.onlyPatientUuid = onlyPatientUuid;
+        this.queries = new ChangedIdQueries(sessionFactory, onlyPatientUuid);
         this.patientService = required(patientService, "patientService");
         this.programWorkflowService = required(programWorkflowService, "programWorkflowService");
         this.encounterService = required(encounterService, "encounterService");
@@ -118,6 +132,9 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     public List<PatientRecord> loadPatientsByUuid(List<String> patientUuids) {
         List<PatientRecord> records = new ArrayList<PatientRecord>();
         for (String uuid : required(patientUuids, "patientUuids")) {
+            if (onlyPatientUuid != null && !onlyPatientUuid.equals(uuid)) {
+                continue;
+            }
             Patient patient = patientService.getPatientByUuid(uuid);
             if (patient != null) {
                 records.add(patientMapper.map(patient));
@@ -129,7 +146,7 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<EnrollmentRecord> loadEnrollmentsByUuid(List<String> patientProgramUuids) {
         List<EnrollmentRecord> records = new ArrayList<EnrollmentRecord>();
-        for (String uuid : required(patientProgramUuids, "patientProgramUuids")) {
+        for (String uuid : queries.ofThePatient("patient_program", required(patientProgramUuids, "patientProgramUuids"))) {
             PatientProgram patientProgram = programWorkflowService.getPatientProgramByUuid(uuid);
             if (patientProgram != null) {
                 records.add(EnrollmentMapper.map(patientProgram));
@@ -141,7 +158,7 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<EncounterRecord> loadEncountersByUuid(List<String> encounterUuids) {
         List<EncounterRecord> records = new ArrayList<EncounterRecord>();
-        for (String uuid : required(encounterUuids, "encounterUuids")) {
+        for (String uuid : queries.ofThePatient("encounter", required(encounterUuids, "encounterUuids"))) {
             Encounter encounter = encounterService.getEncounterByUuid(uuid);
             if (encounter != null && !Boolean.TRUE.equals(encounter.getVoided())) {
                 records.add(encounterMapper.map(encounter));

@@ -1,6 +1,8 @@
 package org.openmrs.module.dhis2sync.source.openmrs;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -94,6 +96,18 @@ public class OpenmrsSourceMetadata implements SourceMetadata {
             }
         }
         return new ArrayList<>(byUuid.values());
+    }
+
+    @Override
+    public Map<String, ConceptItem> conceptsByUuid(Collection<String> uuids) {
+        Map<String, ConceptItem> found = new LinkedHashMap<>();
+        for (String uuid : new LinkedHashSet<>(uuids)) {
+            Concept concept = uuid == null ? null : concepts.getConceptByUuid(uuid);
+            if (concept != null) {
+                found.put(uuid, concept(concept));
+            }
+        }
+        return found;
     }
 
     private static ConceptItem concept(Concept concept) {

@@ -42,6 +42,28 @@ final class AttributeFilter {
         return result;
     }
 
+    /**
+     * The tracker API's reading (2.41 {@code RequestParamsValidator}, 2.42 {@code FilterParser}): all {@code filter}
+     * parameters joined with commas, split on every comma not escaped as {@code /,}; in values {@code /,} and
+     * {@code /:} stand for a comma and a colon.
+     */
+    static List<AttributeFilter> parseTracker(List<String> params) throws Invalid {
+        List<AttributeFilter> result = new ArrayList<>();
+        if (params.isEmpty()) {
+            return result;
+        }
+        for (String one : String.join(",", params).split("(?<!/),")) {
+            AttributeFilter f = parse(one.replace("/:", "\u0000"));
+            for (String[] condition : f.conditions) {
+                if (condition[1] != null) {
+                    condition[1] = condition[1].replace("/,", ",").replace("\u0000", ":");
+                }
+            }
+            result.add(f);
+        }
+        return result;
+    }
+
     static AttributeFilter parse(String text) throws Invalid {
         String[] parts = text.split(":", -1);
         if (parts.length < 2 || parts[0].isEmpty()) {

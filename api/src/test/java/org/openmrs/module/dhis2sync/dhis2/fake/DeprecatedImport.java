@@ -12,8 +12,15 @@ import static org.openmrs.module.dhis2sync.dhis2.fake.TrackerImport.text;
 
 /**
  * DHIS2 2.41's deprecated importers: {@code POST /api/trackedEntityInstances}, {@code /api/enrollments} and
- * {@code /api/events}, with their ImportSummaries replies. Their HTTP statuses do not tell success: the
- * enrollments endpoint answers 201 even when it refused the enrollment. Callers hold the store's monitor.
+ * {@code /api/events}, with their ImportSummaries replies (the delete endpoints: {@link DeprecatedDelete}).
+ * Their HTTP statuses do not tell success: the enrollments endpoint answers 201 even when it refused the enrollment.
+ * Callers hold the store's monitor.
+ * <p>
+ * {@code dryRun=true} writes tracked entities and enrollments anyway: 2.41.9.1's deprecated tracked entity and
+ * enrollment importers never read the flag (only the event importer, {@code EventManager}, does), and the recorded
+ * traffic shows a dry run that created 9 tracked entities. A UID deleted before is refused with "… already exists or
+ * was deleted earlier" ({@code AbstractTrackedEntityInstanceService}, {@code AbstractEnrollmentService},
+ * {@code EventManager}).
  */
 final class DeprecatedImport {
 
@@ -38,6 +45,16 @@ final class DeprecatedImport {
         this.dryRun = dryRun;
     }
 
+    /** Whether a write of this kind really writes: only the event importer honours dryRun. */
+    private boolean writes(String resource) {
+        return !dryRun || !resource.equals("events");
+    }
+
+    private ObjectNode deletedEarlier(String label, String uid, ObjectNode options) {
+        return summary("ERROR", options, label + " " + uid + " already exists or was deleted earlier", 0, 0, 1,
+                List.of(), uid, null);
+    }
+
     boolean wrote() {
         return wrote;
     }
@@ -46,8 +63,9 @@ final class DeprecatedImport {
 
     Reply trackedEntityInstances(JsonNode body) {
         List<ObjectNode> summaries = new ArrayList<>();
-        for (JsonNode tei : list(body, "trackedEntityInstances")) {
-            summaries.add(trackedEntityInstance(tei));
+        List<JsonNode> teis = list(body, "trackedEntityInstances");
+        for (JsonNode tei : teis) {
+            summaries.add(trackedEntityInstance(tei, teis.size() == 1 ? importOptions(true) : null));
         }
         ObjectNode response = summaries(summaries, importOptions(true));
         boolean error = response.get("status").asText().equals("ERROR");
@@ -56,16 +74,18 @@ final class DeprecatedImport {
 
     Reply enrollments(JsonNode body) {
         List<ObjectNode> summaries = new ArrayList<>();
-        for (JsonNode en : list(body, "enrollments")) {
-            summaries.add(enrollment(en, null, importOptions(false)));
+        List<JsonNode> enrollments = list(body, "enrollments");
+        for (JsonNode en : enrollments) {
+            summaries.add(enrollment(en, null, enrollments.size() == 1 ? importOptions(false) : null));
         }
         return wrap(201, summaries(summaries, importOptions(false)));
     }
 
     Reply events(JsonNode body) {
         List<ObjectNode> summaries = new ArrayList<>();
-        for (JsonNode ev : list(body, "events")) {
-            summaries.add(event(ev, null, importOptions(false)));
+        List<JsonNode> events = list(body, "events");
+        for (JsonNode ev : events) {
+            summaries.add(event(ev, null, events.size() == 1 ? importOptions(false) : null));
         }
         ObjectNode response = summaries(summaries, importOptions(false));
         boolean error = response.get("status").asText().equals("ERROR");
@@ -149,7 +169,7 @@ final class DeprecatedImport {
         return n;
     }
 
-    private static ObjectNode summary(String status, ObjectNode options, String description, int imported,
+    static ObjectNode summary(String status, ObjectNode options, String description, int imported,
             int updated, int ignored, List<String[]> conflicts, String reference, String href) {
         ObjectNode n = Reply.JSON.createObjectNode();
         n.put("responseType", "ImportSummary");
@@ -183,10 +203,13 @@ final class DeprecatedImport {
 
     // ---------------------------------------------------------------- tracked entity instances
 
-    private ObjectNode trackedEntityInstance(JsonNode j) {
-        ObjectNode options = importOptions(true);
+    /** {@code options}: the summary's own importOptions, which DHIS2 writes only when the request held one object. */
+    private ObjectNode trackedEntityInstance(JsonNode j, ObjectNode options) {
         String given = text(j, "trackedEntityInstance");
         String uid = given == null ? Uid.generate() : given;
+        if (ctx.store.deletedTrackedEntities.containsKey(uid)) {
+            return deletedEarlier("Tracked entity instance", uid, options);
+        }
         List<String[]> conflicts = new ArrayList<>();
         FakeStore.TeRow existing = ctx.store.trackedEntities.get(uid);
         if (!Uid.isValid(uid)) {
@@ -210,11 +233,11 @@ final class DeprecatedImport {
             s.set("enrollments", emptyEnrollments);
             return s;
         }
-        if (!dryRun) {
+        if (writes("trackedEntityInstances")) {
             writeTrackedEntityInstance(uid, j, existing);
         }
         ObjectNode s = summary("SUCCESS", options, null, existing == null ? 1 : 0, existing == null ? 0 : 1, 0,
-                conflicts, uid, ctx.baseUrl + "/api/trackedEntityInstances/" + uid);
+                conflicts, uid, dryRun ? null : ctx.baseUrl + "/api/trackedEntityInstances/" + uid);
         List<ObjectNode> nested = new ArrayList<>();
         for (JsonNode en : j.path("enrollments")) {
             nested.add(enrollment(en, uid, null));
@@ -302,6 +325,9 @@ final class DeprecatedImport {
     private ObjectNode enrollment(JsonNode j, String parentTe, ObjectNode options) {
         String given = text(j, "enrollment");
         String uid = given == null ? Uid.generate() : given;
+        if (ctx.store.deletedEnrollments.containsKey(uid)) {
+            return withEvents(deletedEarlier("Enrollment", uid, options));
+        }
         String te = parentTe != null ? parentTe : text(j, "trackedEntityInstance");
         String programId = text(j, "program");
         String status = text(j, "status") == null ? "ACTIVE" : text(j, "status").toUpperCase();
@@ -350,11 +376,11 @@ final class DeprecatedImport {
             return withEvents(summary("ERROR", options, "TrackedEntity " + te
                     + " already has an active enrollment in program " + programId, 0, 0, 1, conflicts, reference, null));
         }
-        if (!dryRun) {
+        if (writes("enrollments")) {
             writeEnrollment(uid, te, j, status, enrolledAt, existing);
         }
         ObjectNode s = summary("SUCCESS", options, null, existing == null ? 1 : 0, existing == null ? 0 : 1, 0,
-                conflicts, uid, ctx.baseUrl + "/api/enrollments/" + uid);
+                conflicts, uid, dryRun ? null : ctx.baseUrl + "/api/enrollments/" + uid);
         List<ObjectNode> nested = new ArrayList<>();
         for (JsonNode ev : j.path("events")) {
             nested.add(event(ev, uid, null));
@@ -387,16 +413,17 @@ final class DeprecatedImport {
         row.enrolledAt = enrolledAt;
         String incident = Dates.normalize(text(j, "incidentDate"));
         row.occurredAt = incident != null ? incident : enrolledAt;
-        boolean wasCompleted = "COMPLETED".equals(row.status);
-        row.status = status;
-        if (status.equals("COMPLETED")) {
+        // the completion date changes only with the status: the date sent, else now (AbstractEnrollmentService)
+        if (!status.equals(row.status)) {
+            row.status = status;
             String completed = Dates.normalize(text(j, "completedDate"));
-            row.completedAt = completed != null ? completed : wasCompleted && row.completedAt != null ? row.completedAt
-                    : Dates.now();
-            row.completedBy = ctx.username;
-        } else {
-            row.completedAt = null;
-            row.completedBy = null;
+            if (status.equals("COMPLETED") || status.equals("CANCELLED")) {
+                row.completedAt = completed != null ? completed : Dates.now();
+                row.completedBy = status.equals("COMPLETED") ? ctx.username : null;
+            } else {
+                row.completedAt = null;
+                row.completedBy = null;
+            }
         }
         row.updated = now;
         ctx.store.indexed(row);
@@ -408,6 +435,9 @@ final class DeprecatedImport {
     private ObjectNode event(JsonNode j, String parentEnrollment, ObjectNode options) {
         String given = text(j, "event");
         String uid = given == null ? Uid.generate() : given;
+        if (ctx.store.deletedEvents.containsKey(uid)) {
+            return deletedEarlier("Event", uid, options);
+        }
         List<String[]> conflicts = new ArrayList<>();
         FakeStore.EvRow existing = ctx.store.events.get(uid);
         if (!Uid.isValid(uid)) {
@@ -456,11 +486,11 @@ final class DeprecatedImport {
         if (!conflicts.isEmpty()) {
             return summary("ERROR", options, null, 0, 0, 1, conflicts, uid, null);
         }
-        if (!dryRun) {
+        if (writes("events")) {
             writeEvent(uid, j, enrollment, status, eventDate, existing);
         }
         return summary("SUCCESS", options, null, existing == null ? 1 : 0, existing == null ? 0 : 1, 0, conflicts,
-                uid, ctx.baseUrl + "/api/events/" + uid);
+                uid, dryRun ? null : ctx.baseUrl + "/api/events/" + uid);
     }
 
     private void dataValueConflict(Metadata.ProgramStage stage, String deId, String value, List<String[]> conflicts) {

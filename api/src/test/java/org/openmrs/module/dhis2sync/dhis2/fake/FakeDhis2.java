@@ -39,7 +39,7 @@ import java.util.zip.CRC32;
 
 /**
  * A stateful fake DHIS2 for tests, speaking the HTTP contract of real DHIS2 2.41.9.1 (tracker API and the
- * deprecated one) or 2.42.5.2 (tracker API only), as captured in shared/reference/dhis2. It listens on
+ * deprecated one) or 2.42.5.2 (tracker API only), as captured in the test resources /dhis2/<version>/. It listens on
  * 127.0.0.1 at a random port; both API generations share one state. Faults can be injected per request.
  */
 public final class FakeDhis2 implements AutoCloseable {
@@ -85,6 +85,8 @@ public final class FakeDhis2 implements AutoCloseable {
     private final Set<String> apiTokens = ConcurrentHashMap.newKeySet();
     private final Set<String> warmTokens = ConcurrentHashMap.newKeySet();
     private volatile boolean tokenWarmup;
+    private volatile boolean cascadeDeleteAllowed = true;
+    private volatile String reportedVersion;
 
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, ObjectNode[]> jobs = new ConcurrentHashMap<>();
@@ -189,6 +191,22 @@ public final class FakeDhis2 implements AutoCloseable {
     private static boolean wellFormed(String token) {
         return token.matches("^d2p_[A-Za-z0-9]{40}\\d{10}$")
                 && checksum(token.substring(0, 44)).equals(token.substring(44));
+    }
+
+    /**
+     * The version {@code /api/system/info} reports, e.g. "2.40.5" to see what the module does with a DHIS2 that has
+     * only the deprecated API (everything else still answers as this fake's version); null for the real one.
+     */
+    public void reportVersion(String version) {
+        reportedVersion = version;
+    }
+
+    /**
+     * Off: the user lacks F_TEI_CASCADE_DELETE and F_ENROLLMENT_CASCADE_DELETE, so deleting a tracked entity that has
+     * enrollments (E1100) or an enrollment that has events (E1103) is refused. On by default (the user has ALL).
+     */
+    public void allowCascadeDelete(boolean on) {
+        cascadeDeleteAllowed = on;
     }
 
     // ------------------------------------------------------------------ metadata and state
@@ -646,8 +664,8 @@ public final class FakeDhis2 implements AutoCloseable {
         }
         TrackerImport.Result result;
         synchronized (store) {
-            result = new TrackerImport(ctx(), q.get("importStrategy"), q.get("atomicMode"), q.get("importMode"))
-                    .run(json);
+            result = new TrackerImport(ctx(), q.get("importStrategy"), q.get("atomicMode"), q.get("importMode"),
+                    cascadeDeleteAllowed).run(json);
             if (result.wrote) {
                 persist();
             }
@@ -720,6 +738,13 @@ public final class FakeDhis2 implements AutoCloseable {
     }
 
     private Reply deprecated(String method, String[] p, Query q, String body) throws ReadApi.Refusal {
+        if (method.equals("DELETE") && p.length == 2) {
+            synchronized (store) {
+                Reply reply = DeprecatedDelete.delete(ctx(), p[0], p[1], cascadeDeleteAllowed);
+                persist();
+                return reply;
+            }
+        }
         if (method.equals("POST") && p.length == 1) {
             JsonNode json = parse(body);
             if (json == null) {
@@ -803,8 +828,9 @@ public final class FakeDhis2 implements AutoCloseable {
         n.put("displayName", username + " " + username);
         for (String key : List.of("organisationUnits", "dataViewOrganisationUnits", "teiSearchOrganisationUnits")) {
             ArrayNode ous = n.putArray(key);
+            ReadApi read = new ReadApi(ctx());
             metadata.orgUnits().stream().filter(ou -> ou.parent() == null && metadata.isAccessible(ou.id()))
-                    .forEach(ou -> ous.addObject().put("id", ou.id()));
+                    .forEach(ou -> ous.add(read.orgUnit(ou)));
         }
         n.putArray("authorities").add("ALL");
         return n;
@@ -836,7 +862,7 @@ public final class FakeDhis2 implements AutoCloseable {
         db.put("databaseVersion", "PostgreSQL 15");
         db.put("spatialSupport", true);
         db.put("time", now);
-        n.put("version", version.text);
+        n.put("version", reportedVersion != null ? reportedVersion : version.text);
         n.put("revision", version.revision);
         n.put("buildTime", now);
         n.put("jasperReportsVersion", "6.20.0");
@@ -849,16 +875,16 @@ public final class FakeDhis2 implements AutoCloseable {
         n.put("osName", "Linux");
         n.put("osArchitecture", "amd64");
         n.put("osVersion", "fake");
-        n.put("externalDirectory", "<dhis2-home>");
+        n.put("externalDirectory", "/opt/dhis2");
         n.put("readReplicaCount", 0);
         n.put("memoryInfo", "fake");
         n.put("cpuCores", Runtime.getRuntime().availableProcessors());
         n.put("encryption", false);
         n.put("emailConfigured", false);
         n.put("redisEnabled", false);
-        if (version == Version.V2_41) {
-            n.put("systemId", "f3eda522-e017-414d-9aed-f9be897d581a");
-        }
+        // both versions once the server has run a while (2.42.5.2's hand capture at start-up had none)
+        n.put("systemId", version == Version.V2_41 ? "d81343ce-ab72-4f62-b96f-58623659a42c"
+                : "3c8a7e3e-5b1f-4f0e-9d6a-2f1c5b7a9e42");
         n.put("systemName", "DHIS 2");
         if (version == Version.V2_42) {
             n.put("systemMetadataVersion", "");

@@ -3,6 +3,7 @@ package org.openmrs.module.dhis2sync.dhis2.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
+import org.openmrs.module.dhis2sync.dhis2.ReferenceReplies;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -14,9 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -29,10 +27,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Replays the requests captured from real DHIS2 2.41.9.1 and 2.42.5.2 (shared/reference/dhis2) against the fake, in
- * the order they were made, and compares each reply field by field with the real one. Steps whose request was not
- * captured as a file (the README's table names them) are rebuilt from the README; steps marked "setup" only bring
- * the fake to the state the real server had.
+ * Replays the requests captured by hand from real DHIS2 2.41.9.1 and 2.42.5.2 (test resources
+ * {@code /dhis2/<version>/}) against the fake, in the order they were made, and compares each reply field by field with
+ * the real one. Steps whose request was not captured as a file (the capture notes name them) are rebuilt from those
+ * notes; steps marked "setup" only bring the fake to the state the real server had.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FakeDhis2ConformanceTest {
@@ -56,18 +54,6 @@ class FakeDhis2ConformanceTest {
     private final Map<String, String> substitutions = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
-
-    static Path referenceDir() {
-        String root = System.getProperty("dhis2sync.project.root");
-        Path base = root != null ? Paths.get(root) : Paths.get("").toAbsolutePath();
-        for (Path candidate = base; candidate != null; candidate = candidate.getParent()) {
-            Path ref = candidate.resolve("../shared/reference/dhis2").normalize();
-            if (Files.isDirectory(ref)) {
-                return ref;
-            }
-        }
-        throw new IllegalStateException("shared/reference/dhis2 not found above " + base);
-    }
 
     private static Step reply(FakeDhis2.Version v, String name) {
         return new Step(v, name, name, null, null, null, false, List.of());
@@ -226,14 +212,14 @@ class FakeDhis2ConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("steps")
     void replyMatchesRealDhis2(Step step) throws Exception {
-        Path dir = referenceDir().resolve(step.version().text());
+        String version = step.version().text();
         FakeDhis2 fake = fake(step.version());
         String method = step.method();
         String path = step.path();
         String auth = step.auth();
         String body = null;
         if (step.requestFile() != null) {
-            String text = Files.readString(dir.resolve(step.requestFile() + ".request.json"));
+            String text = ReferenceReplies.read(version, step.requestFile() + ".request.json");
             JsonNode request = JSON.readTree(text);
             if (request.has("method") && (request.has("url") || request.has("path"))) {
                 method = request.get("method").asText();
@@ -255,7 +241,7 @@ class FakeDhis2ConformanceTest {
         if (step.response() == null) {
             return;
         }
-        String expectedText = Files.readString(dir.resolve(step.response() + ".response.txt"));
+        String expectedText = ReferenceReplies.read(version, step.response() + ".response.txt");
         int newline = expectedText.stripTrailing().lastIndexOf('\n');
         String lastLine = expectedText.stripTrailing().substring(newline + 1);
         boolean cut = !lastLine.startsWith("HTTP ");

@@ -174,13 +174,20 @@ class FakeDhis2DeprecatedApiTest {
         assertThat(fake.event("EvtDepr0002")).isEmpty();
     }
 
+    /** As 2.41.9.1 (recorded): its deprecated tracked entity and enrollment importers never read dryRun. */
     @Test
-    void dryRunValidatesWithoutWriting() throws Exception {
+    void dryRunWritesTrackedEntitiesAndEnrollmentsButNotEvents() throws Exception {
         FakeHttp.Answer a = http.post("/api/trackedEntityInstances?strategy=CREATE_AND_UPDATE&dryRun=true",
                 tei("TeiDryRun01", "N1"));
         assertThat(a.status()).isEqualTo(200);
         assertThat(a.json().path("response").path("importOptions").path("dryRun").asBoolean()).isTrue();
-        assertThat(fake.trackedEntities()).isEmpty();
+        assertThat(a.json().path("response").path("importSummaries").get(0).has("href")).isFalse();
+        assertThat(fake.trackedEntities()).extracting(FakeTrackedEntity::uid).containsExactly("TeiDryRun01");
+
+        seedTeiWithActiveEnrollment();
+        FakeHttp.Answer ev = http.post("/api/events?strategy=CREATE_AND_UPDATE&dryRun=true", event("EvtDryRun01", "POSITIVE"));
+        assertThat(ev.status()).isEqualTo(200);
+        assertThat(fake.event("EvtDryRun01")).isEmpty();
     }
 
     @Test

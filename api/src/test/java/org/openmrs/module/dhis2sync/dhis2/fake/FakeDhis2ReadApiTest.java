@@ -58,8 +58,13 @@ class FakeDhis2ReadApiTest {
                 "TeAda000001");
         assertThat(uids(http.get(TES + "&filter=TeaFirstNm1:like:a,TeaNatIdNo1:eq:NID-2")
                 .json().path("trackedEntities"), "trackedEntity")).containsExactly("TeAlan00001");
-        assertThat(uids(http.get(TES + "&trackedEntities=TeAda000001;TeAlan00001").json().path("trackedEntities"),
+        assertThat(uids(http.get(TES + "&trackedEntities=TeAda000001,TeAlan00001").json().path("trackedEntities"),
                 "trackedEntity")).containsExactly("TeAlan00001", "TeAda000001");
+        FakeHttp.Answer semicolons = http.get(TES + "&trackedEntities=TeAda000001;TeAlan00001");
+        assertThat(semicolons.status()).isEqualTo(400);
+        assertThat(semicolons.json().path("message").asText()).isEqualTo("Value 'TeAda000001;TeAlan00001' is not valid "
+                + "for parameter trackedEntities. UID must be an alphanumeric string of 11 characters starting with a "
+                + "letter, but was: TeAda000001;TeAlan00001");
         FakeHttp.Answer emptyIn = http.get(TES + "&filter=TeaNatIdNo1:in:");
         assertThat(emptyIn.status()).isEqualTo(400);
         assertThat(emptyIn.json().path("message").asText()).startsWith("Query item or filter is invalid");

@@ -6,7 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -189,17 +191,35 @@ class FakeDhis2TrackerImportTest {
 
     @ParameterizedTest
     @EnumSource(FakeDhis2.Version.class)
-    void nonUniqueNationalIdIsE1064AgainstStoredAndWithinTheBatch(FakeDhis2.Version version) throws Exception {
+    void nonUniqueNationalIdIsE1064AgainstStoredButTwoNewInOneBatchAreBothCommitted(FakeDhis2.Version version)
+            throws Exception {
         start(version);
         seedPatientWithActiveEnrollment();
         FakeHttp.Answer a = post("OBJECT", payload("trackedEntities", te("TeBatch0001", "NID-1", "MALE"),
                 te("TeBatch0002", "NID-5", "MALE"), te("TeBatch0003", "NID-5", "FEMALE")));
         JsonNode r = a.json();
-        assertThat(errorCodes(r)).containsExactly("E1064", "E1064");
+        // as the recorded 2.42.5.2 traffic: the stored holder is found, the pair within the payload is not
+        assertThat(errorCodes(r)).containsExactly("E1064");
         assertThat(r.path("validationReport").path("errorReports")).extracting(e -> e.path("uid").asText())
-                .containsExactly("TeBatch0001", "TeBatch0003");
-        assertThat(r.path("stats").path("created").asInt()).isEqualTo(1);
+                .containsExactly("TeBatch0001");
+        assertThat(r.path("stats").path("created").asInt()).isEqualTo(2);
         assertThat(fake.trackedEntity("TeBatch0002")).isPresent();
+        assertThat(fake.trackedEntity("TeBatch0003")).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(FakeDhis2.Version.class)
+    void validationRefusesEveryNewHolderOfAUniqueValueSharedInThePayload(FakeDhis2.Version version) throws Exception {
+        start(version);
+        FakeHttp.Answer a = http.post(SYNC + "&atomicMode=OBJECT&importMode=VALIDATE", payload("trackedEntities",
+                te("TeBatch0002", "NID-5", "MALE"), te("TeBatch0003", "NID-5", "FEMALE"), te("TeBatch0004", "NID-6", "MALE")));
+        JsonNode r = a.json();
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(r.path("validationReport").path("errorReports")).extracting(e -> e.path("errorCode").asText() + " "
+                + e.path("uid").asText()).containsExactlyInAnyOrder("E1064 TeBatch0002", "E1064 TeBatch0003");
+        assertThat(r.path("stats").path("ignored").asInt()).isEqualTo(2);
+        assertThat(r.path("bundleReport").path("typeReportMap").size()).isZero();
+        assertThat(fake.trackedEntities()).isEmpty();
     }
 
     @ParameterizedTest
@@ -223,6 +243,23 @@ class FakeDhis2TrackerImportTest {
         FakeEnrollment first = fake.enrollment("EnFirst0001").orElseThrow();
         assertThat(first.status()).isEqualTo("ACTIVE");
         assertThat(first.completedAt()).isNull();
+    }
+
+    /** 2.41.9.1 stores the import time for an enrollment's completion, 2.42.5.2 the date sent; events: the import time. */
+    @ParameterizedTest
+    @EnumSource(FakeDhis2.Version.class)
+    void completionDatesAsTheRecordedServersKeepThem(FakeDhis2.Version version) throws Exception {
+        start(version);
+        seedPatientWithActiveEnrollment();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        post("OBJECT", payload("enrollments", enrollment("EnActive001", "TePatient01", "COMPLETED")));
+        String enrollmentDate = http.get("/api/tracker/enrollments/EnActive001").json().path("completedAt").asText();
+        assertThat(enrollmentDate).startsWith(version == FakeDhis2.Version.V2_41 ? today : "2024-02-01");
+
+        String event = event("EvDone00001", "EnActive001", dv("DeWeightKg1", "60")).replace("'ACTIVE'", "'COMPLETED'")
+                .replace("\"ACTIVE\"", "\"COMPLETED\"");
+        assertThat(errorCodes(post("OBJECT", payload("events", event)).json())).isEmpty();
+        assertThat(http.get("/api/tracker/events/EvDone00001").json().path("completedAt").asText()).startsWith(today);
     }
 
     @ParameterizedTest

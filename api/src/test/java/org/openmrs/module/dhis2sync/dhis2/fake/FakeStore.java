@@ -104,6 +104,9 @@ final class FakeStore {
         List<TeRow> trackedEntities = new ArrayList<>();
         List<EnRow> enrollments = new ArrayList<>();
         List<EvRow> events = new ArrayList<>();
+        List<TeRow> deletedTrackedEntities = new ArrayList<>();
+        List<EnRow> deletedEnrollments = new ArrayList<>();
+        List<EvRow> deletedEvents = new ArrayList<>();
         List<String> apiTokens = new ArrayList<>();
         long seq;
     }
@@ -113,6 +116,13 @@ final class FakeStore {
     final Map<String, TeRow> trackedEntities = new LinkedHashMap<>();
     final Map<String, EnRow> enrollments = new LinkedHashMap<>();
     final Map<String, EvRow> events = new LinkedHashMap<>();
+    /*
+     * DHIS2 deletes softly: a deleted object keeps its UID, which no import may use again (tracker API E1114, E1113,
+     * E1082; deprecated API "... already exists or was deleted earlier"), and no read returns it.
+     */
+    final Map<String, TeRow> deletedTrackedEntities = new LinkedHashMap<>();
+    final Map<String, EnRow> deletedEnrollments = new LinkedHashMap<>();
+    final Map<String, EvRow> deletedEvents = new LinkedHashMap<>();
     private long seq;
 
     /*
@@ -187,6 +197,36 @@ final class FakeStore {
         return holder;
     }
 
+    /** Deletes the event (softly). */
+    synchronized void deleteEvent(String uid) {
+        EvRow row = events.remove(uid);
+        if (row != null) {
+            deletedEvents.put(uid, row);
+        }
+    }
+
+    /** Deletes the enrollment and its events (softly), as DHIS2 does. */
+    synchronized void deleteEnrollment(String uid) {
+        for (EvRow event : eventsOf(uid)) {
+            deleteEvent(event.uid);
+        }
+        EnRow row = enrollments.remove(uid);
+        if (row != null) {
+            deletedEnrollments.put(uid, row);
+        }
+    }
+
+    /** Deletes the tracked entity with its enrollments and their events (softly), as DHIS2 does. */
+    synchronized void deleteTrackedEntity(String uid) {
+        for (EnRow enrollment : enrollmentsOf(uid)) {
+            deleteEnrollment(enrollment.uid);
+        }
+        TeRow row = trackedEntities.remove(uid);
+        if (row != null) {
+            deletedTrackedEntities.put(uid, row);
+        }
+    }
+
     /** Tracked entities that may hold the value (ignoring case) for the attribute: check them. */
     private List<TeRow> withValue(String attribute, String value) {
         List<TeRow> rows = new ArrayList<>();
@@ -237,6 +277,9 @@ final class FakeStore {
         s.trackedEntities.addAll(trackedEntities.values());
         s.enrollments.addAll(enrollments.values());
         s.events.addAll(events.values());
+        s.deletedTrackedEntities.addAll(deletedTrackedEntities.values());
+        s.deletedEnrollments.addAll(deletedEnrollments.values());
+        s.deletedEvents.addAll(deletedEvents.values());
         s.apiTokens.addAll(apiTokens);
         s.seq = seq;
         try {
@@ -257,6 +300,9 @@ final class FakeStore {
             trackedEntities.clear();
             enrollments.clear();
             events.clear();
+            deletedTrackedEntities.clear();
+            deletedEnrollments.clear();
+            deletedEvents.clear();
             teByAttributeValue.clear();
             enrollmentsByTe.clear();
             eventsByEnrollment.clear();
@@ -272,6 +318,9 @@ final class FakeStore {
                 events.put(r.uid, r);
                 indexed(r);
             });
+            s.deletedTrackedEntities.forEach(r -> deletedTrackedEntities.put(r.uid, r));
+            s.deletedEnrollments.forEach(r -> deletedEnrollments.put(r.uid, r));
+            s.deletedEvents.forEach(r -> deletedEvents.put(r.uid, r));
             seq = s.seq;
             if (s.metadata != null) {
                 metadata.restore(s.metadata);

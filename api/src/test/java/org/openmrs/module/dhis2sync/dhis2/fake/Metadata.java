@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The fake DHIS2's metadata: a mutable, thread safe holder. {@link #defaults()} is the metadata of the captured
- * reference replies (shared/reference/dhis2/2.41.9.1/metadata-request.json). Tests add objects or mark an org
+ * reference replies (test resource /dhis2/2.41.9.1/metadata-request.json). Tests add objects or mark an org
  * unit as outside the user's capture scope.
  */
 public final class Metadata {
@@ -90,6 +90,8 @@ public final class Metadata {
     private final Map<String, DataElement> dataElements = new LinkedHashMap<>();
     private final Map<String, Program> programs = new LinkedHashMap<>();
     private final Set<String> inaccessibleOrgUnits = new HashSet<>();
+    /** Program id + "/" + attribute id of the program attributes marked mandatory. */
+    private final Set<String> mandatoryAttributes = new HashSet<>();
 
     public static Metadata empty() {
         return new Metadata();
@@ -115,6 +117,7 @@ public final class Metadata {
                 List.of(new ProgramStage("StgVisit001", "Verify Visit", true,
                         List.of("DeNoteText1", "DeWeightKg1", "DeResultOs1"))),
                 List.of("OuVerify001")));
+        m.setMandatory("PrgVerify01", "TeaFirstNm1", true).setMandatory("PrgVerify01", "TeaLastNme1", true);
         return m;
     }
 
@@ -142,6 +145,20 @@ public final class Metadata {
         return addProgram(new Program(program.id(), program.name(), program.trackedEntityType(),
                 program.onlyEnrollOnce(), program.displayIncidentDate(), program.attributes(), stages,
                 program.orgUnits()));
+    }
+
+    /** Marks a program attribute mandatory (shown in the program's metadata; imports do not enforce it). */
+    public synchronized Metadata setMandatory(String program, String attribute, boolean mandatory) {
+        if (mandatory) {
+            mandatoryAttributes.add(program + "/" + attribute);
+        } else {
+            mandatoryAttributes.remove(program + "/" + attribute);
+        }
+        return this;
+    }
+
+    public synchronized boolean isMandatory(String program, String attribute) {
+        return mandatoryAttributes.contains(program + "/" + attribute);
     }
 
     public synchronized Metadata addOrgUnit(OrgUnit ou) {

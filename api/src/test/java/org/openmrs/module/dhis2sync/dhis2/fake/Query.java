@@ -54,9 +54,12 @@ final class Query {
         return "true".equalsIgnoreCase(get(name));
     }
 
-    /** A list parameter as DHIS2 reads it: {@code a;b} or {@code a,b}, possibly repeated. */
-    List<String> list(String name) {
-        return all(name).stream().flatMap(v -> Arrays.stream(v.split("[;,]"))).map(String::trim)
+    /**
+     * A parameter the deprecated API (and 2.41's deprecated tracker parameters {@code orgUnit}, {@code trackedEntity},
+     * {@code enrollment}, {@code event}) reads as a semicolon-separated list ({@code TextUtils.splitToSet(v, ";")}).
+     */
+    List<String> semicolonList(String name) {
+        return all(name).stream().flatMap(v -> Arrays.stream(v.split(";"))).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toList());
     }
 

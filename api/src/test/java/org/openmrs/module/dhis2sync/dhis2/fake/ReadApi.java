@@ -77,21 +77,49 @@ final class ReadApi {
         return result;
     }
 
+    /**
+     * A {@code Set<UID>} parameter of the tracker API ({@code trackedEntities}, {@code enrollments}, {@code events},
+     * {@code orgUnits}): Spring splits it on commas and binds each part as a UID, refusing the request with 400 on the
+     * first part that is not one, e.g. {@code a;b} (message recorded on 2.41.9.1 and 2.42.5.2).
+     */
+    static List<String> uidSet(Query q, String name) throws Refusal {
+        List<String> uids = new ArrayList<>();
+        for (String value : q.all(name)) {
+            for (String part : value.split(",")) {
+                String uid = part.trim();
+                if (uid.isEmpty()) {
+                    continue;
+                }
+                if (!org.openmrs.module.dhis2sync.dhis2.Uid.isValid(uid)) {
+                    throw new Refusal(Reply.error(400, "Value '" + uid + "' is not valid for parameter " + name
+                            + ". UID must be an alphanumeric string of 11 characters starting with a letter, but was: "
+                            + uid));
+                }
+                uids.add(uid);
+            }
+        }
+        return uids;
+    }
+
     private FieldFilter fields(Query q, String defaults) {
         return FieldFilter.parse(q.get("fields", defaults));
     }
 
     // ------------------------------------------------------------------ tracker API
 
+    /**
+     * {@code GET /api/tracker/trackedEntities} with the parameters {@code TrackedEntityRequestParams} declares: 2.41
+     * also reads its deprecated {@code orgUnit}, {@code ouMode} and {@code trackedEntity}; 2.42 removed them and
+     * ignores them, like any parameter it does not declare.
+     */
     Reply trackedEntities(Query q) throws Refusal {
-        List<String> orgUnits = new ArrayList<>(q.list("orgUnits"));
+        List<String> orgUnits = uidSet(q, "orgUnits");
         String mode = q.get("orgUnitMode");
-        List<String> wanted = new ArrayList<>(q.list("trackedEntities"));
+        List<String> wanted = uidSet(q, "trackedEntities");
         if (ctx.v41()) {
-            // 2.41 still reads the parameters 2.42 removed
-            orgUnits.addAll(q.list("orgUnit"));
+            orgUnits.addAll(q.semicolonList("orgUnit"));
             mode = mode != null ? mode : q.get("ouMode");
-            wanted.addAll(q.list("trackedEntity"));
+            wanted.addAll(q.semicolonList("trackedEntity"));
         }
         String programId = q.get("program");
         String typeId = q.get("trackedEntityType");
@@ -124,7 +152,9 @@ final class ReadApi {
 
     private List<AttributeFilter> attributeFilters(Query q, int status) throws Refusal {
         try {
-            List<AttributeFilter> filters = AttributeFilter.parseAll(q.all("filter"));
+            // 400: the tracker API, which escapes commas; 409: the deprecated API
+            List<AttributeFilter> filters = status == 400 ? AttributeFilter.parseTracker(q.all("filter"))
+                    : AttributeFilter.parseAll(q.all("filter"));
             for (AttributeFilter f : filters) {
                 if (ctx.metadata.attribute(f.attribute).isEmpty()) {
                     throw new Refusal(Reply.error(status, "Query item or filter is invalid: " + f.attribute));
@@ -149,18 +179,25 @@ final class ReadApi {
         return Reply.json(200, fields(q, TE_DEFAULT_FIELDS).apply(views.trackedEntity(te, q.get("program"))));
     }
 
+    /**
+     * {@code GET /api/tracker/enrollments} with the parameters {@code EnrollmentRequestParams} declares: one
+     * {@code trackedEntity}, the {@code enrollments} set; 2.41 also {@code orgUnit}, {@code ouMode} and
+     * {@code enrollment} (semicolons), 2.42 also {@code status}. Neither declares {@code trackedEntities}: a request
+     * with it alone returns every enrollment the user may see (seen on 2.41.9.1).
+     */
     Reply enrollments(Query q) throws Refusal {
-        List<String> orgUnits = new ArrayList<>(q.list("orgUnits"));
+        List<String> orgUnits = uidSet(q, "orgUnits");
         String mode = q.get("orgUnitMode");
+        List<String> wanted = uidSet(q, "enrollments");
         if (ctx.v41()) {
-            orgUnits.addAll(q.list("orgUnit"));
+            orgUnits.addAll(q.semicolonList("orgUnit"));
             mode = mode != null ? mode : q.get("ouMode");
+            wanted.addAll(q.semicolonList("enrollment"));
         }
         Set<String> scope = scope(orgUnits, mode);
         String te = q.get("trackedEntity");
         String program = q.get("program");
-        String status = q.get("status") != null ? q.get("status") : q.get("programStatus");
-        List<String> wanted = q.list("enrollments");
+        String status = !ctx.v41() && q.get("status") != null ? q.get("status") : q.get("programStatus");
         List<FakeStore.EnRow> rows = ctx.store.enrollments.values().stream()
                 .filter(e -> scope.contains(e.orgUnit))
                 .filter(e -> te == null || te.equals(e.te))
@@ -182,16 +219,28 @@ final class ReadApi {
         return Reply.json(200, fields(q, EN_DEFAULT_FIELDS).apply(views.enrollment(e, true)));
     }
 
+    /**
+     * {@code GET /api/tracker/events} with the parameters {@code EventRequestParams} declares: one {@code orgUnit} (no
+     * {@code orgUnits}), the {@code enrollments} and {@code events} sets; 2.41 also {@code ouMode} and {@code event}
+     * (semicolons).
+     */
     Reply events(Query q) throws Refusal {
-        List<String> orgUnits = new ArrayList<>(q.list("orgUnits"));
-        orgUnits.addAll(q.list("orgUnit"));
-        Set<String> scope = scope(orgUnits, q.get("orgUnitMode"));
+        List<String> orgUnits = new ArrayList<>();
+        if (q.get("orgUnit") != null) {
+            orgUnits.add(q.get("orgUnit"));
+        }
+        String mode = q.get("orgUnitMode");
+        List<String> wanted = uidSet(q, "events");
+        if (ctx.v41()) {
+            mode = mode != null ? mode : q.get("ouMode");
+            wanted.addAll(q.semicolonList("event"));
+        }
+        Set<String> scope = scope(orgUnits, mode);
         String program = q.get("program");
         String stage = q.get("programStage");
         String te = q.get("trackedEntity");
         String status = q.get("status");
-        List<String> enrollments = q.list("enrollments");
-        List<String> wanted = q.list("events");
+        List<String> enrollments = uidSet(q, "enrollments");
         List<FakeStore.EvRow> rows = ctx.store.events.values().stream()
                 .filter(e -> scope.contains(e.orgUnit))
                 .filter(e -> program == null || program.equals(e.program))
@@ -264,7 +313,7 @@ final class ReadApi {
     // ------------------------------------------------------------------ deprecated API (2.41)
 
     private Set<String> deprecatedScope(Query q) throws Refusal {
-        List<String> ou = q.list("ou");
+        List<String> ou = q.semicolonList("ou");
         String mode = q.get("ouMode");
         boolean global = mode != null && List.of("ACCESSIBLE", "CAPTURE", "ALL").contains(mode.toUpperCase(Locale.ROOT));
         if (ou.isEmpty() && !global) {
@@ -282,7 +331,7 @@ final class ReadApi {
         Set<String> scope = deprecatedScope(q);
         String programId = q.get("program");
         String typeId = q.get("trackedEntityType");
-        List<String> wanted = q.list("trackedEntityInstance");
+        List<String> wanted = q.semicolonList("trackedEntityInstance");
         if (programId == null && typeId == null && wanted.isEmpty()) {
             throw new Refusal(Reply.error(409, "Either Program or Tracked entity type should be specified"));
         }
@@ -370,12 +419,12 @@ final class ReadApi {
     }
 
     Reply deprecatedEvents(Query q) throws Refusal {
-        List<String> ou = q.list("orgUnit");
+        List<String> ou = q.semicolonList("orgUnit");
         Set<String> scope = scope(ou, q.get("ouMode", ou.isEmpty() ? "ACCESSIBLE" : "SELECTED"));
         String program = q.get("program");
         String stage = q.get("programStage");
         String te = q.get("trackedEntityInstance");
-        List<String> wanted = q.list("event");
+        List<String> wanted = q.semicolonList("event");
         List<JsonNode> nodes = ctx.store.events.values().stream()
                 .filter(e -> scope.contains(e.orgUnit))
                 .filter(e -> program == null || program.equals(e.program))
@@ -542,6 +591,7 @@ final class ReadApi {
         ArrayNode attrs = n.putArray("programTrackedEntityAttributes");
         for (String a : p.attributes()) {
             ObjectNode pa = attrs.addObject();
+            pa.put("mandatory", ctx.metadata.isMandatory(p.id(), a));
             ctx.metadata.attribute(a).ifPresent(attr -> pa.set("trackedEntityAttribute", attribute(attr)));
         }
         ArrayNode ous = n.putArray("organisationUnits");
@@ -557,6 +607,7 @@ final class ReadApi {
         ArrayNode des = n.putArray("programStageDataElements");
         for (String de : s.dataElements()) {
             ObjectNode psde = des.addObject();
+            psde.put("compulsory", false);
             ctx.metadata.dataElement(de).ifPresent(d -> psde.set("dataElement", dataElement(d)));
         }
         return n;
@@ -595,7 +646,8 @@ final class ReadApi {
         return n;
     }
 
-    private ObjectNode orgUnit(Metadata.OrgUnit ou) {
+    /** An org unit as DHIS2 shows it, with its path from the root. */
+    ObjectNode orgUnit(Metadata.OrgUnit ou) {
         ObjectNode n = named(ou.id(), ou.name(), ou.code());
         n.put("shortName", ou.name());
         StringBuilder path = new StringBuilder();

@@ -15,7 +15,18 @@ import java.util.Objects;
 /**
  * {@code POST /api/tracker}: DHIS2's tracker importer with the validation rules a sync client meets (E1015,
  * E1016, E1125, E1064, E1063, E1048, E1051/E1052, ...), atomicMode ALL/OBJECT, importMode COMMIT/VALIDATE and
- * importStrategy CREATE/UPDATE/CREATE_AND_UPDATE. Callers hold the store's monitor.
+ * importStrategy CREATE/UPDATE/CREATE_AND_UPDATE/DELETE. Callers hold the store's monitor.
+ * <p>
+ * As dhis2-core 2.41.9.1 and 2.42.5.2 do: VALIDATE never writes ({@code DefaultTrackerBundleService.commit/delete});
+ * a soft-deleted UID is refused whatever the strategy (E1114, E1113, E1082: {@code ExistenceValidator}); DELETE needs
+ * only the UIDs, refuses unknown ones (E1063, E1081, E1032) and cascades (a tracked entity's enrollments and events, an
+ * enrollment's events) unless the user lacks the cascade authority (E1100, E1103); a new event in an org unit the
+ * user cannot write gets E1000 twice ({@code event.SecurityOwnershipValidator} checks it in two places). Two new
+ * tracked entities of one payload with one unique attribute value: DHIS2 looks for such in-payload duplicates with a
+ * {@code TreeMap} whose comparator is not an order ({@code UniqueAttributesSupplier.getDuplicatedUniqueValuesInPayload}),
+ * so whether it sees them depends on hash order; the recorded 2.42.5.2 traffic shows a VALIDATE that refused both
+ * (E1064) and a COMMIT that created both. The fake does that every time: VALIDATE refuses every holder of the value,
+ * COMMIT checks only against what is stored. Completion dates follow {@link #completion}.
  */
 final class TrackerImport {
 
@@ -68,13 +79,19 @@ final class TrackerImport {
     private final boolean validateOnly;
     private final List<Item> items = new ArrayList<>();
     private final Map<String, Item> bundle = new HashMap<>();
-    private final Map<String, String> uniqueClaims = new HashMap<>();
+    private final Map<String, List<Item>> uniqueHolders = new HashMap<>();
+    private final boolean cascadeDeleteAllowed;
 
-    TrackerImport(Ctx ctx, String importStrategy, String atomicMode, String importMode) {
+    TrackerImport(Ctx ctx, String importStrategy, String atomicMode, String importMode, boolean cascadeDeleteAllowed) {
         this.ctx = ctx;
         this.strategy = importStrategy == null ? "CREATE_AND_UPDATE" : importStrategy.toUpperCase();
         this.atomicAll = atomicMode == null || !atomicMode.equalsIgnoreCase("OBJECT");
         this.validateOnly = importMode != null && importMode.equalsIgnoreCase("VALIDATE");
+        this.cascadeDeleteAllowed = cascadeDeleteAllowed;
+    }
+
+    private boolean deleting() {
+        return strategy.equals("DELETE");
     }
 
     Result run(JsonNode body) {
@@ -90,19 +107,26 @@ final class TrackerImport {
                         + "starting with a letter, but was: " + bad), false);
             }
         }
-        for (Item i : items) {
-            if (i.type.equals(TE)) {
-                validateTrackedEntity(i);
+        if (deleting()) {
+            items.forEach(this::validateDeletion);
+        } else {
+            for (Item i : items) {
+                if (i.type.equals(TE)) {
+                    validateTrackedEntity(i);
+                }
             }
-        }
-        for (Item i : items) {
-            if (i.type.equals(EN)) {
-                validateEnrollment(i);
+            if (validateOnly) {
+                refuseUniqueValuesSharedInPayload();
             }
-        }
-        for (Item i : items) {
-            if (i.type.equals(EV)) {
-                validateEvent(i);
+            for (Item i : items) {
+                if (i.type.equals(EN)) {
+                    validateEnrollment(i);
+                }
+            }
+            for (Item i : items) {
+                if (i.type.equals(EV)) {
+                    validateEvent(i);
+                }
             }
         }
         boolean anyError = items.stream().anyMatch(i -> !i.valid());
@@ -120,7 +144,7 @@ final class TrackerImport {
         Map<String, int[]> counts = new LinkedHashMap<>();
         Map<String, ArrayNode> objectReports = new LinkedHashMap<>();
         for (String type : List.of("RELATIONSHIP", TE, EN, EV)) {
-            counts.put(type, new int[3]);
+            counts.put(type, new int[4]);
             objectReports.put(type, Reply.JSON.createArrayNode());
         }
         for (Item i : items) {
@@ -130,7 +154,7 @@ final class TrackerImport {
             } else if (validateOnly) {
                 continue;
             } else {
-                c[i.exists ? 1 : 0]++;
+                c[deleting() ? 3 : i.exists ? 1 : 0]++;
                 ObjectNode r = objectReports.get(i.type).addObject();
                 r.put("trackerType", i.type);
                 r.put("uid", i.uid);
@@ -138,38 +162,54 @@ final class TrackerImport {
             }
         }
         if (!validateOnly) {
-            commit();
+            if (deleting()) {
+                delete();
+            } else {
+                commit();
+            }
         }
         int created = 0;
         int updated = 0;
         int ignored = 0;
+        int deleted = 0;
         for (int[] c : counts.values()) {
             created += c[0];
             updated += c[1];
             ignored += c[2];
+            deleted += c[3];
         }
         report.put("status", "OK");
         ObjectNode validation = report.putObject("validationReport");
         validation.set("errorReports", errorReports);
         validation.putArray("warningReports");
-        report.set("stats", stats(created, updated, ignored));
+        if (validateOnly) {
+            // DHIS2 counts only the refused objects of a validation, and reports no type: nothing was persisted
+            report.set("stats", stats(0, 0, ignored, 0));
+            report.putObject("bundleReport").putObject("typeReportMap");
+            return new Result(200, report, null, false);
+        }
+        report.set("stats", stats(created, updated, ignored, deleted));
         ObjectNode map = report.putObject("bundleReport").putObject("typeReportMap");
         for (Map.Entry<String, int[]> e : counts.entrySet()) {
             ObjectNode t = map.putObject(e.getKey());
             t.put("trackerType", e.getKey());
-            t.set("stats", stats(e.getValue()[0], e.getValue()[1], e.getValue()[2]));
+            t.set("stats", stats(e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]));
             t.set("objectReports", objectReports.get(e.getKey()));
         }
-        return new Result(200, report, null, !validateOnly && created + updated > 0);
+        return new Result(200, report, null, created + updated + deleted > 0);
     }
 
     static ObjectNode stats(int created, int updated, int ignored) {
+        return stats(created, updated, ignored, 0);
+    }
+
+    static ObjectNode stats(int created, int updated, int ignored, int deleted) {
         ObjectNode s = Reply.JSON.createObjectNode();
         s.put("created", created);
         s.put("updated", updated);
-        s.put("deleted", 0);
+        s.put("deleted", deleted);
         s.put("ignored", ignored);
-        s.put("total", created + updated + ignored);
+        s.put("total", created + updated + deleted + ignored);
         return s;
     }
 
@@ -252,13 +292,87 @@ final class TrackerImport {
             error(i, "E1048", "Object: `" + i.uid + "`, uid: `" + i.uid + "`, has an invalid uid format.", i.uid, i.uid);
             return false;
         }
+        if (isDeleted(i)) {
+            refuseDeleted(i);
+            return false;
+        }
         i.exists = exists;
+        // 2.42 dropped the comma of the event messages (E1030, E1032) only
+        String sep = ctx.v41() || !i.type.equals(EV) ? ", " : " ";
         if (strategy.equals("CREATE") && exists) {
-            error(i, existsCode, label + ": `" + i.uid + "`, already exists.", i.uid);
-        } else if (strategy.equals("UPDATE") && !exists) {
-            error(i, missingCode, label + ": `" + i.uid + "`, " + missingText, i.uid);
+            error(i, existsCode, label + ": `" + i.uid + "`" + sep + "already exists.", i.uid);
+        } else if ((strategy.equals("UPDATE") || deleting()) && !exists) {
+            error(i, missingCode, label + ": `" + i.uid + "`" + sep + missingText, i.uid);
         }
         return true;
+    }
+
+    private boolean isDeleted(Item i) {
+        switch (i.type) {
+            case TE: return ctx.store.deletedTrackedEntities.containsKey(i.uid);
+            case EN: return ctx.store.deletedEnrollments.containsKey(i.uid);
+            default: return ctx.store.deletedEvents.containsKey(i.uid);
+        }
+    }
+
+    /** E1114, E1113, E1082: "is already deleted and cannot be modified" (2.42 drops the comma of the first two). */
+    private void refuseDeleted(Item i) {
+        String sep = ctx.v41() ? ", " : " ";
+        switch (i.type) {
+            case TE:
+                error(i, "E1114", "TrackedEntity: `" + i.uid + "`" + sep + "is already deleted and cannot be modified.", i.uid);
+                break;
+            case EN:
+                error(i, "E1113", "Enrollment: `" + i.uid + "`" + sep + "is already deleted and cannot be modified.", i.uid);
+                break;
+            default:
+                error(i, "E1082", "Event: `" + i.uid + "`, is already deleted and cannot be modified.", i.uid);
+        }
+    }
+
+    /** importStrategy=DELETE: the object must exist and not be deleted; its org unit in the user's capture scope. */
+    private void validateDeletion(Item i) {
+        boolean exists;
+        String orgUnit;
+        switch (i.type) {
+            case TE:
+                FakeStore.TeRow te = ctx.store.trackedEntities.get(i.uid);
+                exists = te != null;
+                orgUnit = te == null ? null : te.orgUnit;
+                if (!checkUidAndStrategy(i, exists, "TrackedEntity", "E1002", "E1063", "does not exist.") || !exists) {
+                    return;
+                }
+                if (!cascadeDeleteAllowed && !ctx.store.enrollmentsOf(i.uid).isEmpty()) {
+                    error(i, "E1100", (ctx.v41() ? "User: `" + ctx.username + "`, is lacking"
+                            : "User: `" + ctx.username + "` lacks") + " 'F_TEI_CASCADE_DELETE' authority to delete "
+                            + "TrackedEntity: `" + i.uid + "`.", ctx.username, i.uid);
+                }
+                break;
+            case EN:
+                FakeStore.EnRow en = ctx.store.enrollments.get(i.uid);
+                exists = en != null;
+                orgUnit = en == null ? null : en.orgUnit;
+                if (!checkUidAndStrategy(i, exists, "Enrollment", "E1080", "E1081", "do not exist.") || !exists) {
+                    return;
+                }
+                if (!cascadeDeleteAllowed && !ctx.store.eventsOf(i.uid).isEmpty()) {
+                    error(i, "E1103", "User: `" + ctx.username + "`" + (ctx.v41() ? ", is lacking" : " lacks")
+                            + " 'F_ENROLLMENT_CASCADE_DELETE' authority to delete Enrollment : `" + i.uid + "`.",
+                            ctx.username, i.uid);
+                }
+                break;
+            default:
+                FakeStore.EvRow ev = ctx.store.events.get(i.uid);
+                exists = ev != null;
+                orgUnit = ev == null ? null : ev.orgUnit;
+                if (!checkUidAndStrategy(i, exists, "Event", "E1030", "E1032", "do not exist.") || !exists) {
+                    return;
+                }
+        }
+        if (!ctx.metadata.isAccessible(orgUnit)) {
+            error(i, "E1000", "User: `" + ctx.username + "`, has no write access to OrganisationUnit: `" + orgUnit + "`.",
+                    ctx.username, orgUnit);
+        }
     }
 
     private void checkOrgUnit(Item i, String orgUnit, String missingCode, String property, String unknownCode,
@@ -314,16 +428,29 @@ final class TrackerImport {
                 continue;
             }
             if (attr.unique()) {
-                String claim = id + "\u0000" + value;
-                String claimedBy = uniqueClaims.get(claim);
-                boolean taken = ctx.store.holderOf(id, value, teUid) != null
-                        || (claimedBy != null && !claimedBy.equals(teUid));
-                if (taken) {
-                    error(i, "E1064", "Non-unique attribute value `" + value + "` for attribute `" + id + "`"
-                            + (ctx.v41() ? "" : "."), value, id);
-                } else {
-                    uniqueClaims.put(claim, teUid);
+                if (ctx.store.holderOf(id, value, teUid) != null) {
+                    nonUnique(i, id, value);
+                } else if (i.type.equals(TE)) {
+                    uniqueHolders.computeIfAbsent(id + "\u0000" + value, k -> new ArrayList<>()).add(i);
                 }
+            }
+        }
+    }
+
+    private void nonUnique(Item i, String attribute, String value) {
+        error(i, "E1064", "Non-unique attribute value `" + value + "` for attribute `" + attribute + "`"
+                + (ctx.v41() ? "" : "."), value, attribute);
+    }
+
+    /** VALIDATE only (see the class comment): every new holder of a unique value another object of the payload has. */
+    private void refuseUniqueValuesSharedInPayload() {
+        for (Map.Entry<String, List<Item>> e : uniqueHolders.entrySet()) {
+            if (e.getValue().size() < 2) {
+                continue;
+            }
+            String[] key = e.getKey().split("\u0000", 2);
+            for (Item holder : e.getValue()) {
+                nonUnique(holder, key[0], key[1]);
             }
         }
     }
@@ -463,7 +590,13 @@ final class TrackerImport {
             }
         }
         i.program = program == null ? programId : program.id();
+        int errorsBefore = i.errors.size();
         checkOrgUnit(i, text(j, "orgUnit"), "E1123", "event", "E1011", "linked to Event");
+        if (!i.exists && i.errors.size() == errorsBefore + 1 && i.errors.get(errorsBefore).path("errorCode").asText()
+                .equals("E1000")) {
+            // a new event's org unit is checked twice (validate() and checkEventWriteAccess()): two identical reports
+            i.errors.add(i.errors.get(errorsBefore).deepCopy());
+        }
         if (i.enrollment == null) {
             error(i, "E1033", "Event: `" + i.uid + "`, Enrollment value is NULL.", i.uid);
         } else if (!parentRejected(i, EN, i.enrollment)) {
@@ -533,6 +666,24 @@ final class TrackerImport {
     }
 
     // ---------------------------------------------------------------- commit
+
+    private void delete() {
+        for (Item i : items) {
+            if (i.valid() && i.type.equals(EV)) {
+                ctx.store.deleteEvent(i.uid);
+            }
+        }
+        for (Item i : items) {
+            if (i.valid() && i.type.equals(EN)) {
+                ctx.store.deleteEnrollment(i.uid);
+            }
+        }
+        for (Item i : items) {
+            if (i.valid() && i.type.equals(TE)) {
+                ctx.store.deleteTrackedEntity(i.uid);
+            }
+        }
+    }
 
     private void commit() {
         String now = Dates.now();
@@ -623,16 +774,30 @@ final class TrackerImport {
         ctx.store.indexed(row);
     }
 
+    /**
+     * An enrollment's completion date changes only when its status changes (an enrollment sent COMPLETED again keeps
+     * the date it has): to COMPLETED or CANCELLED it becomes the import time on 2.41 (which ignores the
+     * {@code completedAt} sent: {@code EnrollmentTrackerConverterService}) and the {@code completedAt} sent, else the
+     * import time, on 2.42 ({@code TrackerObjectsMapper}); to ACTIVE it is cleared.
+     */
     private void completion(FakeStore.EnRow row, String status, String completedAt) {
-        boolean wasCompleted = "COMPLETED".equals(row.status);
+        if (status.equals(row.status)) {
+            return;
+        }
         row.status = status;
-        if (status.equals("COMPLETED")) {
-            row.completedAt = completedAt != null ? completedAt : wasCompleted && row.completedAt != null
-                    ? row.completedAt : Dates.now();
-            row.completedBy = ctx.username;
-        } else {
-            row.completedAt = null;
-            row.completedBy = null;
+        String date = ctx.v41() || completedAt == null ? Dates.now() : completedAt;
+        switch (status) {
+            case "COMPLETED":
+                row.completedAt = date;
+                row.completedBy = ctx.username;
+                break;
+            case "CANCELLED":
+                row.completedAt = date;
+                row.completedBy = null;
+                break;
+            default:
+                row.completedAt = null;
+                row.completedBy = null;
         }
     }
 
@@ -654,15 +819,17 @@ final class TrackerImport {
         row.program = i.program;
         row.stage = text(j, "programStage");
         row.orgUnit = text(j, "orgUnit");
+        String previousStatus = row.status;
         row.status = i.status;
         row.occurredAt = Dates.normalize(text(j, "occurredAt"));
         row.scheduledAt = Dates.normalize(text(j, "scheduledAt"));
-        boolean wasCompleted = row.completedAt != null;
-        if (i.status.equals("COMPLETED")) {
+        // both versions: set when the status becomes COMPLETED (the completedAt sent, else the import time), kept
+        // while it stays COMPLETED, cleared otherwise (EventTrackerConverterService / TrackerObjectsMapper)
+        if (i.status.equals("COMPLETED") && !"COMPLETED".equals(previousStatus)) {
             String given = Dates.normalize(text(j, "completedAt"));
-            row.completedAt = given != null ? given : wasCompleted ? row.completedAt : Dates.now();
+            row.completedAt = given != null ? given : Dates.now();
             row.completedBy = ctx.username;
-        } else {
+        } else if (!i.status.equals("COMPLETED")) {
             row.completedAt = null;
             row.completedBy = null;
         }

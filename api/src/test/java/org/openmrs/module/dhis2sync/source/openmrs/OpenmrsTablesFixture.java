@@ -97,7 +97,25 @@ final class OpenmrsTablesFixture implements AutoCloseable {
                 + " uuid) VALUES (?, 0, 1, 1, ?, 1, ?, ?)", id, isSet ? 1 : 0, at(CREATED), uuid);
     }
 
+    void identifierType(int id, String name) {
+        jdbc.update("INSERT INTO patient_identifier_type (patient_identifier_type_id, name, check_digit, creator,"
+                + " date_created, required, retired, uuid) VALUES (?, ?, 0, 1, ?, 0, 0, ?)", id, name, at(CREATED),
+                "identifier-type-" + id);
+    }
+
+    void location(int id, String uuid) {
+        jdbc.update("INSERT INTO location (location_id, name, creator, date_created, retired, uuid)"
+                + " VALUES (?, ?, 1, ?, 0, ?)", id, "location " + id, at(CREATED), uuid);
+    }
+
     // ---- patients
+
+    /** An extra name of a person (the fixture's first name row has no name parts). */
+    void name(int id, int personId, String given, String middle, String family, boolean preferred, boolean voided) {
+        jdbc.update("INSERT INTO person_name (person_name_id, preferred, person_id, given_name, middle_name,"
+                + " family_name, creator, date_created, voided, uuid) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?)",
+                id, preferred ? 1 : 0, personId, given, middle, family, at(CREATED), voided ? 1 : 0, "name-" + id);
+    }
 
     /** A patient with a name, identifier, attribute and address (row ids = patient id), all created at CREATED. */
     void patient(int id) {
@@ -119,9 +137,13 @@ final class OpenmrsTablesFixture implements AutoCloseable {
     }
 
     void identifier(int id, int patientId, String identifier, LocalDateTime created) {
+        identifier(id, patientId, identifier, 1, false, created);
+    }
+
+    void identifier(int id, int patientId, String identifier, int typeId, boolean preferred, LocalDateTime created) {
         jdbc.update("INSERT INTO patient_identifier (patient_identifier_id, patient_id, identifier, identifier_type,"
-                + " preferred, creator, date_created, voided, uuid) VALUES (?, ?, ?, 1, 0, 1, ?, 0, ?)",
-                id, patientId, identifier, at(created), "identifier-" + id);
+                + " preferred, creator, date_created, voided, uuid) VALUES (?, ?, ?, ?, ?, 1, ?, 0, ?)",
+                id, patientId, identifier, typeId, preferred ? 1 : 0, at(created), "identifier-" + id);
     }
 
     static String patientUuid(int id) {

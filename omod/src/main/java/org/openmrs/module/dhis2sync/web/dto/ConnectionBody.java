@@ -10,6 +10,7 @@ public final class ConnectionBody {
     private final String apiGeneration;
     private final String user;
     private final String message;
+    private final String completionDateNotice;
 
     private ConnectionBody(ConnectionTest test) {
         this.reachable = test.isReachable();
@@ -17,6 +18,7 @@ public final class ConnectionBody {
         this.apiGeneration = test.getApiGeneration();
         this.user = test.getUser();
         this.message = test.getMessage();
+        this.completionDateNotice = test.getCompletionDateNotice();
     }
 
     public static ConnectionBody of(ConnectionTest test) {
@@ -41,5 +43,10 @@ public final class ConnectionBody {
 
     public String getMessage() {
         return message;
+    }
+
+    /** Set when this DHIS2 keeps the sync time instead of an enrollment's completion date; else null. */
+    public String getCompletionDateNotice() {
+        return completionDateNotice;
     }
 }

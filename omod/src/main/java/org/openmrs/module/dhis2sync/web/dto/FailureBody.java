@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.web.dto;
 
+import org.openmrs.module.dhis2sync.names.RecordNames;
 import org.openmrs.module.dhis2sync.tracking.FailedRecord;
 
 /** A record DHIS2 refused (or that could not be sent), with DHIS2's message; retried by the next run. */
@@ -16,8 +17,9 @@ public final class FailureBody {
     private final int attempts;
     private final String firstFailure;
     private final String lastFailure;
+    private final RecordBody recordName;
 
-    private FailureBody(FailedRecord record, String mappingName) {
+    private FailureBody(FailedRecord record, String mappingName, RecordNames names) {
         this.id = record.getId();
         this.mappingUuid = record.getMappingUuid();
         this.mappingName = mappingName;
@@ -29,10 +31,12 @@ public final class FailureBody {
         this.attempts = record.getAttempts();
         this.firstFailure = Iso.moment(record.getFirstFailure());
         this.lastFailure = Iso.moment(record.getLastFailure());
+        this.recordName = RecordBody.of(names, record.getCategory(), record.getOpenmrsUuid());
     }
 
-    public static FailureBody of(FailedRecord record, String mappingName) {
-        return new FailureBody(record, mappingName);
+    /** @param names the records' names, or null when the user may not read patients */
+    public static FailureBody of(FailedRecord record, String mappingName, RecordNames names) {
+        return new FailureBody(record, mappingName, names);
     }
 
     public Long getId() {
@@ -77,5 +81,11 @@ public final class FailureBody {
 
     public String getLastFailure() {
         return lastFailure;
+    }
+
+    /** What the record is (its patient's name and identifier, its program or encounter type, its date). */
+    @com.fasterxml.jackson.annotation.JsonProperty("record")
+    public RecordBody getRecordName() {
+        return recordName;
     }
 }

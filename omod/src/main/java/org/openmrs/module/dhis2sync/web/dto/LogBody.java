@@ -1,5 +1,7 @@
 package org.openmrs.module.dhis2sync.web.dto;
 
+import org.openmrs.module.dhis2sync.sync.RunProgress;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
 
 /** One run's log row, as the Logs screen shows it. */
@@ -7,6 +9,7 @@ public final class LogBody {
 
     private final Long id;
     private final String runId;
+    private final String mappingUuid;
     private final String mappingName;
     private final String syncedBy;
     private final String comments;
@@ -24,9 +27,10 @@ public final class LogBody {
     private final int failedCount;
     private final int ambiguousCount;
 
-    private LogBody(SyncLog row) {
+    private LogBody(SyncLog row, RunProgress progress) {
         this.id = row.getId();
         this.runId = row.getRunId();
+        this.mappingUuid = row.getMappingUuid();
         this.mappingName = row.getMappingName();
         this.syncedBy = row.getSyncedBy();
         this.comments = row.getComments();
@@ -35,18 +39,34 @@ public final class LogBody {
         this.details = row.getDetails();
         this.startDate = Iso.moment(row.getStartDate());
         this.endDate = Iso.moment(row.getEndDate());
-        this.patientsCreated = row.getPatientsCreated();
-        this.patientsUpdated = row.getPatientsUpdated();
-        this.enrollmentsCreated = row.getEnrollmentsCreated();
-        this.enrollmentsUpdated = row.getEnrollmentsUpdated();
-        this.eventsCreated = row.getEventsCreated();
-        this.eventsUpdated = row.getEventsUpdated();
-        this.failedCount = row.getFailedCount();
-        this.ambiguousCount = row.getAmbiguousCount();
+        if (progress == null) {
+            this.patientsCreated = row.getPatientsCreated();
+            this.patientsUpdated = row.getPatientsUpdated();
+            this.enrollmentsCreated = row.getEnrollmentsCreated();
+            this.enrollmentsUpdated = row.getEnrollmentsUpdated();
+            this.eventsCreated = row.getEventsCreated();
+            this.eventsUpdated = row.getEventsUpdated();
+            this.failedCount = row.getFailedCount();
+            this.ambiguousCount = row.getAmbiguousCount();
+        } else {
+            this.patientsCreated = progress.get(SyncCategory.INSTANCE).getCreated();
+            this.patientsUpdated = progress.get(SyncCategory.INSTANCE).getUpdated();
+            this.enrollmentsCreated = progress.get(SyncCategory.ENROLLMENT).getCreated();
+            this.enrollmentsUpdated = progress.get(SyncCategory.ENROLLMENT).getUpdated();
+            this.eventsCreated = progress.get(SyncCategory.EVENT).getCreated();
+            this.eventsUpdated = progress.get(SyncCategory.EVENT).getUpdated();
+            this.failedCount = progress.getFailed();
+            this.ambiguousCount = progress.getAmbiguous();
+        }
     }
 
     public static LogBody of(SyncLog row) {
-        return new LogBody(row);
+        return new LogBody(row, null);
+    }
+
+    /** A run going now: its log row with the counts it has so far (the row's own are written when it ends). */
+    public static LogBody of(SyncLog row, RunProgress progress) {
+        return new LogBody(row, progress);
     }
 
     public Long getId() {
@@ -55,6 +75,10 @@ public final class LogBody {
 
     public String getRunId() {
         return runId;
+    }
+
+    public String getMappingUuid() {
+        return mappingUuid;
     }
 
     public String getMappingName() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.openmrs.module.dhis2sync.names.RecordNames;
 import org.openmrs.module.dhis2sync.sync.PendingRecord;
 import org.openmrs.module.dhis2sync.sync.RunTally;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
@@ -18,7 +19,7 @@ public final class PreviewBody {
     private final List<Record> records;
     private final boolean truncated;
 
-    private PreviewBody(String mappingUuid, RunTally tally) {
+    private PreviewBody(String mappingUuid, RunTally tally, RecordNames names) {
         this.mappingUuid = mappingUuid;
         Map<String, Integer> byCategory = new LinkedHashMap<>();
         int total = 0;
@@ -30,14 +31,15 @@ public final class PreviewBody {
         this.counts = Collections.unmodifiableMap(byCategory);
         List<Record> list = new ArrayList<>();
         for (PendingRecord record : tally.pendingRecords()) {
-            list.add(new Record(record));
+            list.add(new Record(record, names));
         }
         this.records = Collections.unmodifiableList(list);
         this.truncated = list.size() < total;
     }
 
-    public static PreviewBody of(String mappingUuid, RunTally tally) {
-        return new PreviewBody(mappingUuid, tally);
+    /** @param names the records' names, or null when the user may not read patients */
+    public static PreviewBody of(String mappingUuid, RunTally tally, RecordNames names) {
+        return new PreviewBody(mappingUuid, tally, names);
     }
 
     public String getMappingUuid() {
@@ -66,8 +68,9 @@ public final class PreviewBody {
         private final Map<String, String> values;
         private final String error;
         private final List<String> warnings;
+        private final RecordBody recordName;
 
-        Record(PendingRecord record) {
+        Record(PendingRecord record, RecordNames names) {
             this.category = record.getCategory().name();
             this.openmrsUuid = record.getOpenmrsUuid();
             this.decision = record.getDecision() == null ? null : record.getDecision().name();
@@ -76,6 +79,16 @@ public final class PreviewBody {
             this.values = record.getValues();
             this.error = record.getError();
             this.warnings = record.getWarnings();
+            this.recordName = RecordBody.of(names, record.getCategory(), record.getOpenmrsUuid());
+        }
+
+        /** Records of a list, with their names when known. */
+        public static List<Record> of(List<PendingRecord> records, RecordNames names) {
+            List<Record> list = new ArrayList<>();
+            for (PendingRecord record : records) {
+                list.add(new Record(record, names));
+            }
+            return list;
         }
 
         public String getCategory() {
@@ -109,6 +122,12 @@ public final class PreviewBody {
         /** What the record loses as sent, e.g. one of several values of a concept; empty for none. */
         public List<String> getWarnings() {
             return warnings;
+        }
+
+        /** What the record is (its patient's name and identifier, its program or encounter type, its date). */
+        @com.fasterxml.jackson.annotation.JsonProperty("record")
+        public RecordBody getRecordName() {
+            return recordName;
         }
     }
 }

@@ -8,6 +8,7 @@ public final class SettingsBody {
     private final String url;
     private final String username;
     private final boolean passwordSet;
+    private final String secretKind;
     private final String api;
     private final String defaultOrgUnit;
     private final int batchSize;
@@ -17,6 +18,8 @@ public final class SettingsBody {
         this.url = settings.getUrl();
         this.username = settings.getUsername();
         this.passwordSet = settings.isPasswordSet();
+        boolean token = settings.getUsername() == null || settings.getUsername().isEmpty();
+        this.secretKind = !settings.isPasswordSet() ? null : token ? "token" : "password";
         this.api = settings.getApi().text();
         this.defaultOrgUnit = settings.getDefaultOrgUnitUid();
         this.batchSize = settings.getBatchSize();
@@ -37,6 +40,15 @@ public final class SettingsBody {
 
     public boolean isPasswordSet() {
         return passwordSet;
+    }
+
+    /**
+     * Which kind of secret is stored: "token" (a personal access token: no user name), "password", or null when none
+     * is; never the secret itself.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.ALWAYS)
+    public String getSecretKind() {
+        return secretKind;
     }
 
     public String getApi() {

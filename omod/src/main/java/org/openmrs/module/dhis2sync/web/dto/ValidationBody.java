@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.openmrs.module.dhis2sync.names.RecordNames;
 import org.openmrs.module.dhis2sync.sync.RunTally;
 import org.openmrs.module.dhis2sync.sync.ValidationVerdict;
 
@@ -13,17 +14,18 @@ public final class ValidationBody {
     private final String mappingUuid;
     private final List<Verdict> verdicts;
 
-    private ValidationBody(String mappingUuid, RunTally tally) {
+    private ValidationBody(String mappingUuid, RunTally tally, RecordNames names) {
         this.mappingUuid = mappingUuid;
         List<Verdict> list = new ArrayList<>();
         for (ValidationVerdict verdict : tally.verdicts()) {
-            list.add(new Verdict(verdict));
+            list.add(new Verdict(verdict, names));
         }
         this.verdicts = Collections.unmodifiableList(list);
     }
 
-    public static ValidationBody of(String mappingUuid, RunTally tally) {
-        return new ValidationBody(mappingUuid, tally);
+    /** @param names the records' names, or null when the user may not read patients */
+    public static ValidationBody of(String mappingUuid, RunTally tally, RecordNames names) {
+        return new ValidationBody(mappingUuid, tally, names);
     }
 
     public String getMappingUuid() {
@@ -42,14 +44,16 @@ public final class ValidationBody {
         private final boolean valid;
         private final String errorCode;
         private final String message;
+        private final RecordBody record;
 
-        Verdict(ValidationVerdict verdict) {
+        Verdict(ValidationVerdict verdict, RecordNames names) {
             this.category = verdict.getCategory().name();
             this.openmrsUuid = verdict.getOpenmrsUuid();
             this.dhis2Uid = verdict.getDhis2Uid();
             this.valid = verdict.isValid();
             this.errorCode = verdict.getErrorCode();
             this.message = verdict.getMessage();
+            this.record = RecordBody.of(names, verdict.getCategory(), verdict.getOpenmrsUuid());
         }
 
         public String getCategory() {
@@ -74,6 +78,10 @@ public final class ValidationBody {
 
         public String getMessage() {
             return message;
+        }
+
+        public RecordBody getRecord() {
+            return record;
         }
     }
 }

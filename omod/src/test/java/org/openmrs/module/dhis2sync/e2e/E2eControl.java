@@ -1,0 +1,71 @@
+package org.openmrs.module.dhis2sync.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.openmrs.module.dhis2sync.api.Dhis2SyncPrivileges;
+import org.openmrs.module.dhis2sync.web.TestInstallation;
+
+/**
+ * What the browser tests change in the test server between their steps (test scope only, never in the .omod), at
+ * {@code /openmrs/e2e/...}: who is logged in ({@code user?as=admin|runner|viewer|nobody}), how slowly the fake DHIS2
+ * answers ({@code dhis2-latency?ms=}), and a new DHIS2 personal access token ({@code dhis2-token}).
+ */
+final class E2eControl extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+
+    private final transient TestInstallation installation;
+
+    E2eControl(TestInstallation installation) {
+        this.installation = installation;
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String what = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String answer;
+        switch (what) {
+            case "/user":
+                answer = user(request.getParameter("as"));
+                break;
+            case "/dhis2-latency":
+                installation.dhis2.setLatency(Duration.ofMillis(Long.parseLong(request.getParameter("ms"))));
+                answer = "latency " + request.getParameter("ms") + " ms";
+                break;
+            case "/dhis2-token":
+                answer = installation.dhis2.createApiToken();
+                break;
+            default:
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "no control " + what);
+                return;
+        }
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getOutputStream().write(answer.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String user(String as) {
+        switch (as == null ? "" : as) {
+            case "admin":
+                installation.user.admin();
+                break;
+            case "runner":
+                installation.user.loggedIn("runner", Dhis2SyncPrivileges.RUN_SYNC);
+                break;
+            case "viewer":
+                installation.user.loggedIn("viewer", Dhis2SyncPrivileges.VIEW_LOGS, Dhis2SyncPrivileges.GET_PATIENTS);
+                break;
+            case "nobody":
+                installation.user.loggedOut();
+                break;
+            default:
+                throw new IllegalArgumentException("as: admin, runner, viewer or nobody");
+        }
+        return "logged in as " + as;
+    }
+}
