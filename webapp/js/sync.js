@@ -150,6 +150,14 @@ function mappingRow(m, watchers, rows) {
     return row;
 }
 
+/** What a record loses as sent (e.g. one of several values of a concept), one line each; null for none. */
+function warningsList(warnings) {
+    if (!warnings || !warnings.length) {
+        return null;
+    }
+    return h('ul', { class: 'record-warnings' }, warnings.map((w) => h('li', { class: 'record-warning' }, w)));
+}
+
 function previewView(m, result, names) {
     const counts = result.counts || {};
     const total = CATEGORIES.reduce((n, [k]) => n + (counts[k] || 0), 0);
@@ -168,7 +176,7 @@ function previewView(m, result, names) {
             h('td', {}, r.decision ? h('span', { class: `badge badge-${r.decision.toLowerCase()}` }, r.decision) : h('span', { class: 'muted' }, 'decided when sent')),
             h('td', { class: 'mono' }, r.dhis2Uid || ''),
             h('td', {}, valuesList(r.values, names)),
-            h('td', { class: r.error ? 'bad' : '' }, r.error || r.status || '')));
+            h('td', { class: r.error ? 'bad' : '' }, r.error || r.status || '', warningsList(r.warnings))));
         section.append(h('div', { class: 'table-wrap' }, h('table', { class: 'preview-records' },
             h('thead', {}, h('tr', {}, ['Record', 'What', 'NEW / UPDATE', 'DHIS2 UID', 'Mapped values', 'Note'].map((t) => h('th', { scope: 'col' }, t)))),
             h('tbody', {}, rows))));

@@ -404,6 +404,10 @@ test('sync: preview names its records, the progress bar runs to the end, the run
     }
     assert.match(await preview.locator('.counts-line').innerText(), /waiting to be sent/);
     if (await isDemo()) {
+        // John's weight was taken twice in his visit: the most recent is sent, and the record says so
+        const warning = preview.locator('li.record-warning');
+        assert.equal(await warning.count(), 1);
+        assert.match(await warning.innerText(), /2 values of concept 'Weight'.*sent the most recent, '80\.4'/);
         const names = await preview.locator('.record-name').allInnerTexts();
         assert.ok(names.includes('Jane Doe (NID-0001)'), `a patient by name and identifier, got ${names}`);
         assert.ok(names.some((n) => /^Verify Visit, visit 2026-01-05 of Jane Doe \(NID-0001\)$/.test(n)), `an event by stage, visit and patient, got ${names}`);

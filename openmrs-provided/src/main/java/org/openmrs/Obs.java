@@ -19,6 +19,7 @@ public class Obs extends BaseFormRecordableOpenmrsData {
     private Boolean valueBoolean;
     private Date valueDatetime;
     private String valueText;
+    private Date obsDatetime;
 
     public Obs() {
     }
@@ -33,6 +34,14 @@ public class Obs extends BaseFormRecordableOpenmrsData {
 
     public void setObsId(Integer obsId) {
         this.obsId = obsId;
+    }
+
+    public Date getObsDatetime() {
+        return obsDatetime;
+    }
+
+    public void setObsDatetime(Date obsDatetime) {
+        this.obsDatetime = obsDatetime;
     }
 
     public Concept getConcept() {

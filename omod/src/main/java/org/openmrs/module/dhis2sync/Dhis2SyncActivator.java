@@ -7,6 +7,7 @@ import org.openmrs.api.context.Context;
 import org.openmrs.module.BaseModuleActivator;
 import org.openmrs.module.DaemonToken;
 import org.openmrs.module.DaemonTokenAware;
+import org.openmrs.module.dhis2sync.api.Dhis2SyncService;
 import org.openmrs.module.dhis2sync.api.openmrs.DaemonExecutor;
 import org.openmrs.module.dhis2sync.api.openmrs.DaemonTokenHolder;
 import org.openmrs.module.dhis2sync.scheduler.TaskRegistration;
@@ -19,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Reports the module's start and stop and whether it is ready to talk to DHIS2. It never throws for a problem an
  * implementer can fix later (missing or bad settings, DHIS2 down): OpenMRS would mark a module that fails to start
  * as not started and stop starting it on later boots. On start it also makes sure the scheduler task "DHIS2 Sync"
- * exists, in an OpenMRS daemon thread (the scheduler needs a session with "Manage Scheduler").
+ * exists, and frees the locks of runs that died with the previous start of this server ({@link DeadRunRelease}),
+ * in an OpenMRS daemon thread (the scheduler needs a session with "Manage Scheduler", the module's service its
+ * privilege).
  */
 public class Dhis2SyncActivator extends BaseModuleActivator implements DaemonTokenAware {
 
@@ -28,21 +31,25 @@ public class Dhis2SyncActivator extends BaseModuleActivator implements DaemonTok
     private final Logger log;
     private final Executor background;
     private final Runnable taskRegistration;
+    private final Runnable deadRunRelease;
 
     /** Used by OpenMRS. */
     public Dhis2SyncActivator() {
         this(new ContextSettingsReader(), DaemonTokenHolder.shared(), LoggerFactory.getLogger(Dhis2SyncActivator.class),
             new DaemonExecutor(DaemonTokenHolder.shared()),
-            new TaskRegistration(Context::getSchedulerService, LoggerFactory.getLogger(TaskRegistration.class)));
+            new TaskRegistration(Context::getSchedulerService, LoggerFactory.getLogger(TaskRegistration.class)),
+            new DeadRunRelease(() -> Context.getService(Dhis2SyncService.class),
+                LoggerFactory.getLogger(DeadRunRelease.class)));
     }
 
     Dhis2SyncActivator(Supplier<SyncSettings> settings, DaemonTokenHolder daemonTokens, Logger log,
-        Executor background, Runnable taskRegistration) {
+        Executor background, Runnable taskRegistration, Runnable deadRunRelease) {
         this.settings = settings;
         this.daemonTokens = daemonTokens;
         this.log = log;
         this.background = background;
         this.taskRegistration = taskRegistration;
+        this.deadRunRelease = deadRunRelease;
     }
 
     @Override
@@ -69,6 +76,7 @@ public class Dhis2SyncActivator extends BaseModuleActivator implements DaemonTok
             log.warn("DHIS2 Sync started, but its settings could not be read: {}", e.toString(), e);
         }
         registerSchedulerTask();
+        releaseDeadRuns();
     }
 
     private void registerSchedulerTask() {
@@ -77,6 +85,16 @@ public class Dhis2SyncActivator extends BaseModuleActivator implements DaemonTok
         }
         catch (RuntimeException e) {
             log.warn("DHIS2 Sync could not check its scheduler task '{}': {}", TaskRegistration.TASK_NAME, e.getMessage());
+        }
+    }
+
+    private void releaseDeadRuns() {
+        try {
+            background.execute(deadRunRelease);
+        }
+        catch (RuntimeException e) {
+            log.warn("DHIS2 Sync could not free the locks of runs that died with its previous start: {}",
+                e.getMessage());
         }
     }
 

@@ -32,9 +32,10 @@ class Dhis2SyncActivatorTest {
 
     private final List<Runnable> backgroundWork = new ArrayList<>();
     private final Runnable taskRegistration = () -> { };
+    private final Runnable deadRunRelease = () -> { };
 
     private Dhis2SyncActivator activator(Supplier<SyncSettings> settings) {
-        return new Dhis2SyncActivator(settings, tokens, log, backgroundWork::add, taskRegistration);
+        return new Dhis2SyncActivator(settings, tokens, log, backgroundWork::add, taskRegistration, deadRunRelease);
     }
 
     @Test
@@ -119,20 +120,22 @@ class Dhis2SyncActivatorTest {
     }
 
     @Test
-    void checksTheSchedulerTaskInTheBackgroundOnStart() {
+    void checksTheSchedulerTaskAndFreesDeadRunsInTheBackgroundOnStart() {
         activator(SyncSettings::defaults).started();
 
-        assertThat(backgroundWork).containsExactly(taskRegistration);
+        assertThat(backgroundWork).containsExactly(taskRegistration, deadRunRelease);
     }
 
     @Test
     void aRefusedBackgroundCheckDoesNotStopTheStart() {
         Dhis2SyncActivator activator = new Dhis2SyncActivator(SyncSettings::defaults, tokens, log, command -> {
             throw new RejectedExecutionException("no daemon token");
-        }, taskRegistration);
+        }, taskRegistration, deadRunRelease);
 
         assertThatCode(activator::started).doesNotThrowAnyException();
 
         verify(log).warn("DHIS2 Sync could not check its scheduler task '{}': {}", "DHIS2 Sync", "no daemon token");
+        verify(log).warn("DHIS2 Sync could not free the locks of runs that died with its previous start: {}",
+            "no daemon token");
     }
 }

@@ -118,6 +118,15 @@ public interface Dhis2SyncService extends OpenmrsService {
     @Authorized({Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
     List<RunState> getActiveRuns();
 
+    /**
+     * Frees the mapping locks left by runs that died with a previous start of this server (OpenMRS killed or
+     * restarted mid-run) and marks their log rows interrupted. The module does it at start.
+     *
+     * @return the run ids freed
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    List<String> releaseDeadRuns();
+
     /** What a run would send now, with NEW / UPDATE decisions; nothing is sent or written. */
     @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
     RunTally preview(String mappingUuid);

@@ -245,6 +245,11 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     }
 
     @Override
+    public List<String> releaseDeadRuns() {
+        return runner.releaseDeadRuns();
+    }
+
+    @Override
     public RunTally preview(String mappingUuid) {
         return runner.preview(request(getMapping(mappingUuid), null));
     }

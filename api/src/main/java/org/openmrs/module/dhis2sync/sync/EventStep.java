@@ -15,14 +15,12 @@ import org.openmrs.module.dhis2sync.dhis2.Event;
 import org.openmrs.module.dhis2sync.dhis2.EventStatus;
 import org.openmrs.module.dhis2sync.dhis2.ObjectType;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
-import org.openmrs.module.dhis2sync.mapping.Converted;
-import org.openmrs.module.dhis2sync.mapping.DataElementMapping;
 import org.openmrs.module.dhis2sync.mapping.DataValueConverter;
+import org.openmrs.module.dhis2sync.mapping.EventValues;
 import org.openmrs.module.dhis2sync.mapping.StageMapping;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EncounterRecord;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
-import org.openmrs.module.dhis2sync.source.ObsValue;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
@@ -32,7 +30,8 @@ import org.openmrs.module.dhis2sync.tracking.SyncCategory;
  * Encounters to events: one event per encounter and program stage it feeds, sent COMPLETED, dated by the encounter,
  * in the org unit of the encounter's location, inside the enrollment whose dates cover it. Event UIDs are assigned
  * and stored before sending, as for tracked entities. An update sends every mapped data element of the stage, the
- * ones without a value as empty, so that a voided obs disappears from the event in DHIS2.
+ * ones without a value as empty, so that a voided obs disappears from the event in DHIS2. Several obs of one concept
+ * are joined or chosen by {@link EventValues}, whose warnings go to the preview and the run's log.
  */
 final class EventStep {
 
@@ -137,8 +136,13 @@ final class EventStep {
             EnrollmentRecord enrollment, EnrollmentTracker enrollmentTracker, EventTracker tracker,
             Map<String, String> registrationLocations) {
         String existingUid = tracker == null ? null : tracker.getEventUid();
-        Map<String, String> values = new LinkedHashMap<>();
-        String error = dataValues(stage, encounter, values, tracker != null);
+        EventValues eventValues = EventValues.of(stage, encounter, converter, tracker != null);
+        Map<String, String> values = new LinkedHashMap<>(eventValues.getValues());
+        String error = eventValues.getError();
+        List<String> warnings = new ArrayList<>();
+        for (String warning : eventValues.getWarnings()) {
+            warnings.add("stage " + stage.getProgramStageUid() + ": " + warning);
+        }
         String orgUnit = orgUnitOf(run, encounter, registrationLocations);
         if (error == null && orgUnit == null) {
             error = OrgUnitResolver.noOrgUnitMessage("encounter " + encounter.getUuid(), encounter.getLocationUuid());
@@ -151,13 +155,16 @@ final class EventStep {
         if (run.mode() == RunMode.PREVIEW) {
             run.tally().pending(new PendingRecord(SyncCategory.EVENT, encounter.getUuid(),
                     error == null ? (tracker == null ? Decision.NEW : Decision.UPDATE) : null, existingUid,
-                    EventStatus.COMPLETED.name(), values, error));
+                    EventStatus.COMPLETED.name(), values, error, warnings));
             return null;
         }
         if (error != null) {
             sender.fail(run, SyncCategory.EVENT, encounter.getUuid(), existingUid, null,
                     "stage " + stage.getProgramStageUid() + ": " + error);
             return null;
+        }
+        for (String warning : warnings) {
+            run.tally().warning(SyncCategory.EVENT, encounter.getUuid(), warning);
         }
         String uid = existingUid == null ? Uid.generate() : existingUid;
         List<DataValue> dataValues = new ArrayList<>();
@@ -169,33 +176,6 @@ final class EventStep {
                 run.config().getDhis2ProgramUid(), stage.getProgramStageUid(), orgUnit, EventStatus.COMPLETED, date,
                 dataValues);
         return new Outgoing<>(encounter.getUuid(), uid, existingUid == null, event);
-    }
-
-    /**
-     * Fills data element → value for the stage's obs of the encounter.
-     *
-     * @param blanks whether mapped data elements without an obs go as empty values (an update clears them)
-     * @return the first conversion error, naming concept and answer, or null
-     */
-    private String dataValues(StageMapping stage, EncounterRecord encounter, Map<String, String> values,
-            boolean blanks) {
-        if (blanks) {
-            for (DataElementMapping element : stage.getDataElements()) {
-                values.put(element.getDataElementUid(), null);
-            }
-        }
-        for (ObsValue obs : stage.obsFor(encounter)) {
-            for (DataElementMapping element : stage.dataElementsFor(obs.getConceptUuid())) {
-                Converted converted = converter.convert(element, obs);
-                if (converted.isError()) {
-                    return converted.getError();
-                }
-                if (converted.isValue()) {
-                    values.put(element.getDataElementUid(), converted.getValue());
-                }
-            }
-        }
-        return null;
     }
 
     /** DESIGN's rule: the encounter's location, else the patient's registration location, else the default. */

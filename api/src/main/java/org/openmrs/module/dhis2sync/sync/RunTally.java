@@ -20,6 +20,8 @@ public final class RunTally {
     private final List<String> ambiguous = new ArrayList<>();
     private int ambiguousCount;
     private final List<String> failureMessages = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int warningCount;
     private final List<PendingRecord> pending = new ArrayList<>();
     private final Map<SyncCategory, int[]> pendingCounts = new EnumMap<>(SyncCategory.class);
     private final List<ValidationVerdict> verdicts = new ArrayList<>();
@@ -41,6 +43,14 @@ public final class RunTally {
         slot(counts, category)[2]++;
         if (failureMessages.size() < LIST_CAP) {
             failureMessages.add(category + " " + openmrsUuid + ": " + message);
+        }
+    }
+
+    /** The record was sent, but not all of what OpenMRS holds (e.g. one of several values of a concept). */
+    public synchronized void warning(SyncCategory category, String openmrsUuid, String message) {
+        warningCount++;
+        if (warnings.size() < LIST_CAP) {
+            warnings.add(category + " " + openmrsUuid + ": " + message);
         }
     }
 
@@ -110,6 +120,15 @@ public final class RunTally {
 
     public synchronized List<String> failureMessages() {
         return Collections.unmodifiableList(new ArrayList<>(failureMessages));
+    }
+
+    public synchronized List<String> warnings() {
+        return Collections.unmodifiableList(new ArrayList<>(warnings));
+    }
+
+    /** All warnings, also those past the list's cap. */
+    public synchronized int warningCount() {
+        return warningCount;
     }
 
     public synchronized List<PendingRecord> pendingRecords() {

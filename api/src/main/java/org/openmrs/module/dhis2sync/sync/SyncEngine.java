@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.sync;
 
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -27,7 +28,8 @@ public class SyncEngine {
     /**
      * How far before its start a run's markers are set. A change committed by a transaction that was already
      * open when the run read its delta, or stamped in the same second (OpenMRS dates have second precision), is
-     * then read again by the next run instead of being lost; re-sending it only updates DHIS2.
+     * then read again by the next run instead of being lost; re-sending it only updates DHIS2. Changes stamped in the
+     * hour a daylight-saving fall-back repeats are covered by {@link DeltaSince}, not by this overlap.
      */
     public static final long MARKER_OVERLAP_MILLIS = 60_000L;
 
@@ -37,11 +39,19 @@ public class SyncEngine {
     private final ClinicalSource source;
     private final TrackerStore store;
     private final Supplier<Date> clock;
+    private final DeltaSince deltaSince;
 
+    /** OpenMRS's change dates are wall-clock times of the JVM's zone. */
     public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock) {
+        this(source, store, clock, ZoneId::systemDefault);
+    }
+
+    /** @param zone the zone OpenMRS's change dates (and the markers) are wall-clock times of */
+    public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock, Supplier<ZoneId> zone) {
         this.source = source;
         this.store = store;
         this.clock = clock;
+        this.deltaSince = new DeltaSince(zone);
     }
 
     /** The same engine reading through another source (e.g. the source seen through one patient). */
@@ -110,7 +120,7 @@ public class SyncEngine {
             java.util.function.Consumer<List<R>> step, Runnable heartbeat) {
         Set<String> retried = new HashSet<>();
         List<String> failed = store.failedUuids(run.mappingUuid(), category);
-        Date since = store.marker(run.mappingUuid(), category);
+        Date since = deltaSince.since(store.marker(run.mappingUuid(), category), run.now());
         run.tally().total(category, failed.size() + count(delta, since));
         for (int from = 0; from < failed.size(); from += run.batchSize()) {
             List<String> uuids = failed.subList(from, Math.min(failed.size(), from + run.batchSize()));

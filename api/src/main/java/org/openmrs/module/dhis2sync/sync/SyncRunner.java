@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
-import org.openmrs.module.dhis2sync.tracking.RunLock;
 import org.openmrs.module.dhis2sync.tracking.RunLockDao;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
@@ -25,14 +24,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Starts runs and answers for them: at most one run per mapping at a time, across manual and scheduled starts and
- * across restarts (a lock row in the database, kept alive by a heartbeat; a lock whose heartbeat stopped — its run
- * died with the server — is taken over); one log row per run; progress of the runs going now.
+ * Starts runs and answers for them: at most one run per mapping at a time, across manual and scheduled starts,
+ * servers and restarts ({@link RunLocks}: a lock row in the database naming the {@link ServerInstance} whose run
+ * holds it, kept alive by a heartbeat; a restarted server frees its previous life's locks at once); one log row per
+ * run; progress of the runs going now.
  */
 public class SyncRunner {
 
-    /** A lock not refreshed for this long belongs to a run that died (runs refresh it every chunk). */
-    public static final long STALE_LOCK_MILLIS = 10 * 60_000L;
+    /** A lock of another server not refreshed for this long belongs to a run that died ({@link RunLocks}). */
+    public static final long STALE_LOCK_MILLIS = RunLocks.STALE_LOCK_MILLIS;
     private static final long HEARTBEAT_EVERY_MILLIS = 30_000L;
     private static final int DETAILS_CAP = 60_000;
     private static final int RECENT_RUNS = 50;
@@ -42,7 +42,7 @@ public class SyncRunner {
     private final SyncEngine engine;
     private final TransactionTemplate tx;
     private final SyncLogDao logs;
-    private final RunLockDao locks;
+    private final RunLocks locks;
     /** A new client per run (settings may have changed); the run closes it. */
     private final Supplier<Dhis2Client> clients;
     private final Supplier<RunSettings> settings;
@@ -58,20 +58,39 @@ public class SyncRunner {
         }
     });
 
+    /** A runner on a server of its own name: locks it did not take are judged by their heartbeat only. */
     public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
             Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock) {
-        this(engine, tx, logs, locks, clients, settings, executor, clock, RunPreCheck.NONE);
+        this(engine, tx, logs, locks, clients, settings, executor, clock, RunPreCheck.NONE,
+                ServerInstance.ofUnnamedServer());
     }
 
     /** @param preCheck run before each sync run reads anything (the mapping health check) */
     public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
             Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock,
             RunPreCheck preCheck) {
+        this(engine, tx, logs, locks, clients, settings, executor, clock, preCheck, ServerInstance.ofUnnamedServer());
+    }
+
+    /** @param instance this start of the module on this server: the runs' locks name it */
+    public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
+            Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock,
+            ServerInstance instance) {
+        this(engine, tx, logs, locks, clients, settings, executor, clock, RunPreCheck.NONE, instance);
+    }
+
+    /**
+     * @param preCheck run before each sync run reads anything (the mapping health check)
+     * @param instance this start of the module on this server: the runs' locks name it
+     */
+    public SyncRunner(SyncEngine engine, TransactionTemplate tx, SyncLogDao logs, RunLockDao locks,
+            Supplier<Dhis2Client> clients, Supplier<RunSettings> settings, Executor executor, Supplier<Date> clock,
+            RunPreCheck preCheck, ServerInstance instance) {
         this.preCheck = preCheck;
         this.engine = engine;
         this.tx = tx;
         this.logs = logs;
-        this.locks = locks;
+        this.locks = new RunLocks(tx, locks, logs, instance);
         this.clients = clients;
         this.settings = settings;
         this.executor = executor;
@@ -161,20 +180,21 @@ public class SyncRunner {
         return tally;
     }
 
+    /**
+     * Frees the locks left by previous instances of this server — runs that died when OpenMRS was killed or
+     * restarted — and marks their log rows interrupted. Called at module start; a start of the mapping would free
+     * such a lock too, this only does it at once for every mapping.
+     *
+     * @return the run ids freed
+     */
+    public List<String> releaseDeadRuns() {
+        return locks.releaseDeadRuns();
+    }
+
     private ActiveRun begin(RunRequest request, String owner) {
         String runId = UUID.randomUUID().toString();
         Date now = clock.get();
-        RunLock previous = tx.execute(status -> locks.find(request.getMappingUuid()));
-        // false when another run holds it (the DAO settles a race for the row); a database failure propagates
-        boolean acquired = Boolean.TRUE.equals(tx.execute(status -> locks.tryAcquire(request.getMappingUuid(), runId,
-                owner, now, new Date(now.getTime() - STALE_LOCK_MILLIS))));
-        if (!acquired) {
-            RunLock holder = tx.execute(status -> locks.find(request.getMappingUuid()));
-            throw new RunInProgressException(request.getMappingName(), holder == null ? null : holder.getOwner());
-        }
-        if (previous != null) {
-            markInterrupted(previous);
-        }
+        locks.take(request, runId, owner, now);
         SyncLog row = new SyncLog();
         row.setRunId(runId);
         row.setMappingUuid(request.getMappingUuid());
@@ -186,26 +206,12 @@ public class SyncRunner {
         try {
             tx.executeWithoutResult(status -> logs.save(row));
         } catch (RuntimeException e) {
-            release(request.getMappingUuid(), runId);
+            locks.release(request.getMappingUuid(), runId);
             throw e;
         }
         ActiveRun run = new ActiveRun(runId, request, now);
         active.put(runId, run);
         return run;
-    }
-
-    /** The log row of a run whose lock was taken over as stale: it died (server stopped) without finishing. */
-    private void markInterrupted(RunLock dead) {
-        tx.executeWithoutResult(status -> {
-            SyncLog row = logs.findByRunId(dead.getRunId());
-            if (row != null && row.getStatus() == SyncStatus.RUNNING) {
-                row.setStatus(SyncStatus.FAILED);
-                row.setEndDate(dead.getHeartbeatAt());
-                row.setStatusInfo("interrupted: the run stopped without finishing (OpenMRS was stopped or crashed);"
-                        + " nothing is lost, its markers did not move and the next run sent everything again");
-                logs.save(row);
-            }
-        });
     }
 
     private void execute(ActiveRun run) {
@@ -232,7 +238,7 @@ public class SyncRunner {
             return;
         }
         run.lastHeartbeat = now.getTime();
-        tx.executeWithoutResult(status -> locks.heartbeat(run.request.getMappingUuid(), run.runId, now));
+        locks.heartbeat(run.request, run.runId, now);
     }
 
     private void finish(ActiveRun run, Throwable failure) {
@@ -260,9 +266,7 @@ public class SyncRunner {
                             + " they are kept under failures and retried by the next run");
                 } else {
                     row.setStatus(SyncStatus.SUCCESS);
-                    row.setStatusInfo(progress.getAmbiguous() > 0 ? progress.getAmbiguous()
-                            + " patient(s) matched several tracked entities in DHIS2 and were sent as new: see details"
-                            : null);
+                    row.setStatusInfo(successInfo(progress.getAmbiguous(), run.tally.warningCount()));
                 }
                 logs.save(row);
                 finished.put(run.runId, new RunState(run.runId, run.request.getMappingUuid(),
@@ -270,18 +274,28 @@ public class SyncRunner {
                         run.tally.failureMessages(), row.getStatusInfo()));
             });
         } finally {
-            release(run.request.getMappingUuid(), run.runId);
-            active.remove(run.runId);
+            try {
+                locks.release(run.request.getMappingUuid(), run.runId);
+            } finally {
+                active.remove(run.runId);
+            }
         }
-    }
-
-    private void release(String mappingUuid, String runId) {
-        tx.executeWithoutResult(status -> locks.release(mappingUuid, runId));
     }
 
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isEmpty() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String successInfo(int ambiguous, int warnings) {
+        List<String> notes = new ArrayList<>();
+        if (ambiguous > 0) {
+            notes.add(ambiguous + " patient(s) matched several tracked entities in DHIS2 and were sent as new");
+        }
+        if (warnings > 0) {
+            notes.add(warnings + " record(s) were sent with a warning (e.g. one of several values of a concept)");
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes) + ": see details";
     }
 
     private static String details(RunTally tally) {
@@ -290,6 +304,11 @@ public class SyncRunner {
         if (!ambiguous.isEmpty()) {
             details.append("Patients matching several tracked entities:\n");
             ambiguous.forEach(line -> details.append(line).append('\n'));
+        }
+        List<String> warnings = tally.warnings();
+        if (!warnings.isEmpty()) {
+            details.append("Sent with a warning:\n");
+            warnings.forEach(line -> details.append(line).append('\n'));
         }
         List<String> failures = tally.failureMessages();
         if (!failures.isEmpty()) {

@@ -12,8 +12,12 @@ import javax.persistence.Temporal;
 import javax.persistence.TemporalType;
 
 /**
- * The run currently holding a mapping: at most one row per mapping. A holder that stops sending heartbeats (a crash,
- * a restart) loses the lock to the next run once its heartbeat is stale. Written through {@link RunLockDao} only.
+ * The run currently holding a mapping: at most one row per mapping. The row names the server and the server
+ * instance (one start of the module) whose run holds it: a restarted server frees the rows of its previous
+ * instances at once, since nothing of them can be running; a holder of another server that stops sending
+ * heartbeats (a crash) loses the lock to the next run once its heartbeat is stale. Written through
+ * {@link RunLockDao} only. Rows written before the instance columns existed have neither: they count as another
+ * server's.
  */
 @Entity
 @Table(name = "dhis2sync_run_lock")
@@ -33,6 +37,14 @@ public class RunLock {
     /** Who started the run, e.g. the user or "scheduler", and on which server. */
     @Column(name = "owner", nullable = false, length = 100)
     private String owner;
+
+    /** The server the run is on, stable across its restarts (OpenMRS's host and application data directory). */
+    @Column(name = "server_name", length = 255)
+    private String serverName;
+
+    /** The start of the module on that server whose run holds the lock; new at every start. */
+    @Column(name = "instance_id", length = 38)
+    private String instanceId;
 
     @Temporal(TemporalType.TIMESTAMP)
     @Column(name = "started_at", nullable = false)
@@ -74,6 +86,22 @@ public class RunLock {
         this.owner = owner;
     }
 
+    public String getServerName() {
+        return serverName;
+    }
+
+    public void setServerName(String serverName) {
+        this.serverName = serverName;
+    }
+
+    public String getInstanceId() {
+        return instanceId;
+    }
+
+    public void setInstanceId(String instanceId) {
+        this.instanceId = instanceId;
+    }
+
     public Date getStartedAt() {
         return startedAt;
     }
@@ -92,7 +120,8 @@ public class RunLock {
 
     @Override
     public String toString() {
-        return "RunLock[mappingUuid=" + mappingUuid + ", runId=" + runId + ", owner=" + owner + ", heartbeatAt="
+        return "RunLock[mappingUuid=" + mappingUuid + ", runId=" + runId + ", owner=" + owner + ", serverName=" + serverName
+                + ", instanceId=" + instanceId + ", heartbeatAt="
                 + heartbeatAt + "]";
     }
 }

@@ -14,6 +14,7 @@ import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.sync.RunRequest;
 import org.openmrs.module.dhis2sync.sync.RunSettings;
 import org.openmrs.module.dhis2sync.sync.RunState;
+import org.openmrs.module.dhis2sync.sync.ServerInstance;
 import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
 import org.openmrs.module.dhis2sync.sync.TrackerStore;
@@ -33,27 +34,33 @@ public final class BenchInstallation implements AutoCloseable {
     /** The one client of a benchmark (closed with this installation), or null when each run opens its own. */
     private final Dhis2Client owned;
 
-    /** Each run opens its own client and closes it at its end, as in the module. */
+    /** Each run opens its own client and closes it at its end, as in the module; a server of its own. */
     public BenchInstallation(TrackingDatabase db, ClinicalSource source, Dhis2Connection connection, int batchSize,
             Supplier<Date> clock, Executor executor) {
-        this(db, source, () -> Dhis2Clients.create(connection), null, batchSize, clock, executor);
+        this(db, source, connection, batchSize, clock, executor, ServerInstance.ofUnnamedServer());
+    }
+
+    /** @param instance the server instance this module runs as (a restarted server: same name, new instance) */
+    public BenchInstallation(TrackingDatabase db, ClinicalSource source, Dhis2Connection connection, int batchSize,
+            Supplier<Date> clock, Executor executor, ServerInstance instance) {
+        this(db, source, () -> Dhis2Clients.create(connection), null, batchSize, clock, executor, instance);
     }
 
     /** @param client the benchmark's counting client, for its one run; closed with this installation */
     public BenchInstallation(TrackingDatabase db, ClinicalSource source, Dhis2Client client, int batchSize,
             Supplier<Date> clock, Executor executor) {
-        this(db, source, () -> client, client, batchSize, clock, executor);
+        this(db, source, () -> client, client, batchSize, clock, executor, ServerInstance.ofUnnamedServer());
     }
 
     private BenchInstallation(TrackingDatabase db, ClinicalSource source, Supplier<Dhis2Client> clients,
-            Dhis2Client owned, int batchSize, Supplier<Date> clock, Executor executor) {
+            Dhis2Client owned, int batchSize, Supplier<Date> clock, Executor executor, ServerInstance instance) {
         this.db = db;
         this.owned = owned;
         this.store = new TrackerStore(db.getTransactions(), db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
         RunSettings settings = new RunSettings(batchSize, null);
         this.runner = new SyncRunner(new SyncEngine(source, store, clock), db.getTransactions(), db.syncLogDao(),
-                db.runLockDao(), clients, () -> settings, executor, clock);
+                db.runLockDao(), clients, () -> settings, executor, clock, instance);
     }
 
     /** The connection the benchmark and drills use: the fake's admin user, the tracker API. */

@@ -15,7 +15,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
@@ -25,16 +26,18 @@ import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.sync.RunInProgressException;
 import org.openmrs.module.dhis2sync.sync.RunState;
+import org.openmrs.module.dhis2sync.sync.ServerInstance;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
 import org.openmrs.module.dhis2sync.tracking.LogQuery;
 import org.openmrs.module.dhis2sync.tracking.SyncStatus;
 
 /**
  * Issue 8's start drill: the scheduler's run and an administrator's manual run of the same mapping, started at the
- * same moment, many times. Two runners on one database — two servers, or two starts that share only the database
- * lock — so nothing but that lock keeps them apart. Each time exactly one must run and the other be told
- * {@link RunInProgressException}. The run that gets in waits, at its first read of OpenMRS, until the other start
- * has been answered, so the two always overlap.
+ * same moment, many times. Two runners on one database — as two servers (each with its own name), or as one server
+ * instance (the lock then also tells a run going here from one that is not) — so nothing but the database lock
+ * keeps them apart. Each time exactly one must run and the other be told {@link RunInProgressException}, naming
+ * where the run goes. The run that gets in waits, at its first read of OpenMRS, until the other start has been
+ * answered, so the two always overlap.
  */
 class ConcurrentStartDrillTest {
 
@@ -43,8 +46,14 @@ class ConcurrentStartDrillTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aScheduledAndAManualRunStartedTogetherRunOneAtATime() throws Exception {
+    /** Where the two starts come from. */
+    enum Servers { TWO_SERVERS, ONE_SERVER }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Servers.class)
+    void aScheduledAndAManualRunStartedTogetherRunOneAtATime(Servers servers) throws Exception {
+        ServerInstance first = new ServerInstance("drill-server-a", "a-start");
+        ServerInstance second = servers == Servers.ONE_SERVER ? first : new ServerInstance("drill-server-b", "b-start");
         Date registered = new Date(System.currentTimeMillis() - 86_400_000L);
         GatedSource source = new GatedSource(new SyntheticClinicalSource(30, registered));
         TrackingDatabase db = BenchInstallation.newDatabase(dir.resolve("db"), false);
@@ -52,9 +61,9 @@ class ConcurrentStartDrillTest {
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try (FakeDhis2 dhis2 = FakeDhis2.start(FakeDhis2.Version.V2_41);
                 BenchInstallation scheduler = new BenchInstallation(db, source,
-                        BenchInstallation.connection(dhis2.baseUrl()), 50, Date::new, Runnable::run);
+                        BenchInstallation.connection(dhis2.baseUrl()), 50, Date::new, Runnable::run, first);
                 BenchInstallation manual = new BenchInstallation(db, source,
-                        BenchInstallation.connection(dhis2.baseUrl()), 50, Date::new, background)) {
+                        BenchInstallation.connection(dhis2.baseUrl()), 50, Date::new, background, second)) {
             BenchMapping.addTo(dhis2.metadata());
             for (int round = 1; round <= ROUNDS; round++) {
                 source.arm();
@@ -69,6 +78,10 @@ class ConcurrentStartDrillTest {
                 assertThat(List.of(a, b)).as("round %d", round).filteredOn(RunInProgressException.class::isInstance)
                         .hasSize(1);
                 RunState ran = (RunState) (a instanceof RunState ? a : b);
+                RunInProgressException refused = (RunInProgressException) (a instanceof RunState ? b : a);
+                ServerInstance where = a instanceof RunState ? first : second;
+                assertThat(refused.getMessage()).as("round %d", round).contains(servers == Servers.ONE_SERVER
+                        ? "already running on this server" : "already running on server '" + where.getServerName());
                 RunState end = awaitEnd(a instanceof RunState ? scheduler : manual, ran.getRunId());
                 assertThat(end.getStatus()).as("round %d", round).isEqualTo(SyncStatus.SUCCESS);
             }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
+import org.openmrs.module.dhis2sync.tracking.LogQuery;
+import org.openmrs.module.dhis2sync.tracking.SyncLog;
+import org.openmrs.module.dhis2sync.tracking.SyncStatus;
 
 /**
  * Issue 8's kill drill: the sync runs in a child JVM that is killed with SIGKILL at a random moment of its run, again
@@ -26,6 +29,10 @@ import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
  * last run is let finish. Every patient, enrollment and encounter must then be in DHIS2 exactly once, and the
  * trackers must point at them. Every run starts from the same markers (none advance until a run finishes), so
  * each kill lands somewhere in a full run: sending new records, updating those an earlier life sent, or confirming.
+ * <p>
+ * Each life is a restart of the same server a minute after the previous one (issue 13): its start must never be
+ * refused for the run that died with the previous life, and every killed run's log row must end FAILED
+ * ("interrupted"), none left RUNNING.
  */
 class KillDrillTest {
 
@@ -76,12 +83,31 @@ class KillDrillTest {
             lives.add("last life: " + ended);
             System.out.println("kill drill, " + patients + " patients, seed " + seed + ":\n  " + String.join("\n  ", lives));
 
+            assertThat(lives).as("no restarted server is refused for the run that died with its previous life")
+                    .noneMatch(line -> line.contains("REFUSED"));
             assertThat(ended).as("the last run").startsWith("DONE SUCCESS");
+            assertInterruptedRunsLogged(db, kills + 1, killedMidRun, kills / 2 + 1);
             assertThat(killedMidRun).as("kills that landed while a run was going").isGreaterThanOrEqualTo(kills / 2 + 1);
             DrillChecks.assertExactlyOnce(dhis2, db, patients);
         } finally {
             db.close();
         }
+    }
+
+    /**
+     * One log row per life, none left RUNNING: a run either finished (SUCCESS) or was killed and then logged
+     * FAILED as interrupted by the restart. (A kill can land between a run's end and its DONE line, hence at most
+     * the kills seen mid-run.)
+     */
+    private static void assertInterruptedRunsLogged(TrackingDatabase db, int lives, int killedMidRun, int atLeast) {
+        List<SyncLog> rows = db.inTransaction(() -> db.syncLogDao().search(new LogQuery(null, null, null, 0, 1000)));
+        assertThat(rows).as("log rows").hasSize(lives);
+        List<SyncLog> interrupted = rows.stream().filter(row -> row.getStatus() == SyncStatus.FAILED
+                && row.getStatusInfo() != null
+                && row.getStatusInfo().startsWith("interrupted: OpenMRS was stopped or restarted")).toList();
+        assertThat(rows).as("every run finished or was logged interrupted")
+                .allMatch(row -> row.getStatus() == SyncStatus.SUCCESS || interrupted.contains(row));
+        assertThat(interrupted).as("runs logged as interrupted by the restart").hasSizeBetween(atLeast, killedMidRun);
     }
 
     /** One life of the sync in a child JVM. */
@@ -110,7 +136,7 @@ class KillDrillTest {
                             ready.complete(null);
                         } else if (line.equals("CHUNK")) {
                             child.chunks.release();
-                        } else if (line.startsWith("DONE")) {
+                        } else if (line.startsWith("DONE") || line.startsWith("REFUSED")) {
                             child.done.complete(line);
                         }
                     }

@@ -1,6 +1,8 @@
 package org.openmrs.module.dhis2sync.sync;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -19,7 +21,9 @@ import org.openmrs.module.dhis2sync.source.PatientRecord;
 
 /**
  * OpenMRS as the engine sees it, in memory, for the engine's tests: records with the moment they last changed,
- * answering the port's delta queries the way the SQL of the OpenMRS adapter does.
+ * answering the port's delta queries the way the SQL of the OpenMRS adapter does — comparing wall-clock times of a
+ * zone (the JVM's unless set), as OpenMRS's zone-less DATETIME columns do, so a change stamped in the hour a
+ * daylight-saving fall-back repeats looks older than it is.
  */
 public final class InMemoryClinicalSource implements ClinicalSource {
 
@@ -41,10 +45,16 @@ public final class InMemoryClinicalSource implements ClinicalSource {
     private final Map<String, Integer> idByUuid = new HashMap<>();
     private int nextId = 1;
     private Date now = new Date(0);
+    private ZoneId zone = ZoneId.systemDefault();
 
     /** The clock the source stamps changes with (tests move it forward between runs). */
     public synchronized void setNow(Date now) {
         this.now = now;
+    }
+
+    /** The zone whose wall-clock times OpenMRS stamps changes with. */
+    public synchronized void setZone(ZoneId zone) {
+        this.zone = zone;
     }
 
     public synchronized void putPatient(PatientRecord patient) {
@@ -217,8 +227,13 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         return false;
     }
 
-    private static <R> boolean changedSince(Row<R> row, Date since) {
-        return since == null || row.changed.after(since);
+    /** As {@code date_changed > :since} on DATETIME columns: wall-clock time against wall-clock time. */
+    private <R> boolean changedSince(Row<R> row, Date since) {
+        return since == null || wallClock(row.changed).isAfter(wallClock(since));
+    }
+
+    private LocalDateTime wallClock(Date date) {
+        return LocalDateTime.ofInstant(date.toInstant(), zone);
     }
 
     private static <R> List<Integer> ids(TreeMap<Integer, Row<R>> table, int afterId, int limit,

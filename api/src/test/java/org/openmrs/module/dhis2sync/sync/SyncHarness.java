@@ -60,14 +60,19 @@ public final class SyncHarness implements AutoCloseable {
     /** A client factory for this fake DHIS2, for runners a test builds itself. */
     public final java.util.function.Supplier<org.openmrs.module.dhis2sync.dhis2.Dhis2Client> clients;
     public final String mappingUuid = "a1b2c3d4-0000-4000-8000-000mapping001";
-    private final AtomicLong clock = new AtomicLong(LocalDateTime.of(2026, 1, 1, 8, 0).atZone(
-            java.time.ZoneId.systemDefault()).toInstant().toEpochMilli());
+    private final AtomicLong clock;
+    /** The zone of OpenMRS's wall-clock change dates and of the engine's markers. */
+    public final java.time.ZoneId zone;
     private volatile MappingConfig mapping;
     private volatile RunSettings settings = new RunSettings(50, null);
     /** When set, the run dies right after DHIS2 accepted tracked entities, before their trackers are confirmed. */
     public volatile boolean crashWhenConfirming;
 
-    private SyncHarness(FakeDhis2.Version version, ApiChoice api, TestDatabase.Kind kind) {
+    private SyncHarness(FakeDhis2.Version version, ApiChoice api, TestDatabase.Kind kind, java.time.ZoneId zone,
+            java.time.Instant start) {
+        this.zone = zone;
+        this.clock = new AtomicLong(start.toEpochMilli());
+        openmrs.setZone(zone);
         dhis2 = FakeDhis2.start(version);
         db = TrackingDatabase.create(kind);
         Dhis2Connection connection = Dhis2Connection.withPassword(dhis2.baseUrl(), "admin", "district").withApi(api)
@@ -83,7 +88,7 @@ public final class SyncHarness implements AutoCloseable {
                 super.saveInstanceTrackers(trackers);
             }
         };
-        engine = new SyncEngine(openmrs, store, this::now);
+        engine = new SyncEngine(openmrs, store, this::now, () -> zone);
         clients = () -> Dhis2Clients.create(connection);
         runner = new SyncRunner(engine, db.getTransactions(), db.syncLogDao(), db.runLockDao(), clients,
                 () -> settings, Runnable::run, this::now);
@@ -98,12 +103,26 @@ public final class SyncHarness implements AutoCloseable {
         });
     }
 
+    /** The clock at 2026-01-01 08:00 of the JVM's zone. */
     public static SyncHarness start(FakeDhis2.Version version, ApiChoice api) {
-        return new SyncHarness(version, api, TestDatabase.Kind.H2);
+        return start(version, api, TestDatabase.Kind.H2);
     }
 
     public static SyncHarness start(FakeDhis2.Version version, ApiChoice api, TestDatabase.Kind kind) {
-        return new SyncHarness(version, api, kind);
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        return new SyncHarness(version, api, kind, zone, LocalDateTime.of(2026, 1, 1, 8, 0).atZone(zone).toInstant());
+    }
+
+    /** OpenMRS and the engine in that zone, the clock at that moment (e.g. just before a daylight-saving change). */
+    public static SyncHarness startAt(FakeDhis2.Version version, ApiChoice api, TestDatabase.Kind kind,
+            java.time.ZoneId zone, java.time.Instant start) {
+        return new SyncHarness(version, api, kind, zone, start);
+    }
+
+    /** Sets the clock (and the moment OpenMRS stamps changes with). */
+    public void setNow(java.time.Instant now) {
+        clock.set(now.toEpochMilli());
+        openmrs.setNow(now());
     }
 
     /** The test mapping: national id searchable, given name comparable, gender, and one stage fed by visits. */

@@ -109,8 +109,9 @@ public final class E2eServer implements AutoCloseable {
     }
 
     /**
-     * The demo's settings, metadata and mapping ("HTS Service"), and three enrolled patients with a visit each; the
-     * third registered at the outreach post, whose org unit DHIS2 refuses until the clinic retries.
+     * The demo's settings, metadata and mapping ("HTS Service"), and three enrolled patients with a visit each (the
+     * second's with its weight taken twice: a warning in the preview); the third registered at the outreach post,
+     * whose org unit DHIS2 refuses until the clinic retries.
      */
     static void seedDemoClinic(TestInstallation installation) {
         installation.configureDhis2().seedMetadata();
@@ -125,7 +126,7 @@ public final class E2eServer implements AutoCloseable {
         addPatient(installation, 1, "NID-0001", "Jane", "F", SyncHarness.CLINIC, "2026-01-05",
                 SyncHarness.weight("61.5"), SyncHarness.result(SyncHarness.POSITIVE, "Positive"));
         addPatient(installation, 2, "NID-0002", "John", "M", SyncHarness.CLINIC, "2026-01-06",
-                SyncHarness.weight("80"), SyncHarness.note("first visit"));
+                TestInstallation.twoWeights()[0], TestInstallation.twoWeights()[1], SyncHarness.note("first visit"));
         addPatient(installation, 3, "NID-0003", "Amina", "F", OUTREACH_LOCATION, "2026-01-07",
                 SyncHarness.weight("70"));
     }

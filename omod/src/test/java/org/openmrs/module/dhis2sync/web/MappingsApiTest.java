@@ -193,6 +193,18 @@ class MappingsApiTest {
         assertThat(preview.json().path("records").size()).isGreaterThanOrEqualTo(3);
         assertThat(preview.json().path("truncated").asBoolean()).isFalse();
         assertThat(preview.json().path("records").get(0).path("decision").asText()).isEqualTo("NEW");
+        JsonNode johnsVisit = null;
+        for (JsonNode record : preview.json().path("records")) {
+            assertThat(record.path("warnings").isArray()).as(record.toString()).isTrue();
+            if (record.path("openmrsUuid").asText().equals("a1b2c3d4-0000-4000-8000-0000visit00002")) {
+                johnsVisit = record;
+            }
+        }
+        assertThat(johnsVisit).as("John's visit in " + preview).isNotNull();
+        assertThat(johnsVisit.path("values").path("DeWeightKg1").asText()).isEqualTo("80.4");
+        assertThat(johnsVisit.path("warnings")).hasSize(1);
+        assertThat(johnsVisit.path("warnings").get(0).asText()).startsWith("stage StgVisit001: 2 values of concept"
+                + " 'Weight'").contains("sent the most recent, '80.4'");
 
         Api.Reply validation = api.post("mappings/" + mapping + "/validate", null);
 

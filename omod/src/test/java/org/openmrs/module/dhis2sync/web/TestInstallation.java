@@ -185,9 +185,23 @@ public final class TestInstallation implements AutoCloseable {
         addPatient("a1b2c3d4-0000-4000-8000-0000patient01", "NID-0001", "Jane", "F", "2026-01-05",
                 SyncHarness.weight("61.5"), SyncHarness.result(SyncHarness.POSITIVE, "Positive"));
         addPatient("a1b2c3d4-0000-4000-8000-0000patient02", "NID-0002", "John", "M", "2026-01-06",
-                SyncHarness.weight("80"), SyncHarness.note("first visit"));
+                twoWeights()[0], twoWeights()[1], SyncHarness.note("first visit"));
         addPatient(REFUSED_PATIENT, "NID-0003", "Alex", "O", "2026-01-07", SyncHarness.weight("70"));
         return mappingUuid;
+    }
+
+    /**
+     * A weight taken twice in one visit: a NUMBER data element takes the most recent, and the preview warns about
+     * the other.
+     */
+    public static org.openmrs.module.dhis2sync.source.ObsValue[] twoWeights() {
+        return new org.openmrs.module.dhis2sync.source.ObsValue[] {
+            new org.openmrs.module.dhis2sync.source.ObsValue(SyncHarness.WEIGHT, "Weight",
+                    org.openmrs.module.dhis2sync.source.ObsValue.Type.NUMERIC, "80", null, null,
+                    java.util.Collections.emptyList(), java.time.LocalDateTime.of(2026, 1, 6, 10, 0), 21),
+            new org.openmrs.module.dhis2sync.source.ObsValue(SyncHarness.WEIGHT, "Weight",
+                    org.openmrs.module.dhis2sync.source.ObsValue.Type.NUMERIC, "80.4", null, null,
+                    java.util.Collections.emptyList(), java.time.LocalDateTime.of(2026, 1, 6, 10, 20), 22) };
     }
 
     private void addPatient(String uuid, String nationalId, String given, String gender, String day,

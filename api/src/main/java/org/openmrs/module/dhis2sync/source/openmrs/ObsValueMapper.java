@@ -28,40 +28,52 @@ final class ObsValueMapper {
         Concept concept = obs.getConcept();
         String datatype = concept == null || concept.getDatatype() == null ? null
                 : concept.getDatatype().getHl7Abbreviation();
-        String conceptUuid = concept == null ? null : concept.getUuid();
-        String conceptName = nameOf(concept);
-        String formName = BahmniFormPath.formName(obs.getFormNamespaceAndPath());
+        Leaf leaf = new Leaf(obs, groupConceptUuids);
         if (ConceptDatatype.BOOLEAN.equals(datatype)) {
             Boolean value = booleanValue(obs);
             if (value != null) {
-                return new ObsValue(conceptUuid, conceptName, ObsValue.Type.BOOLEAN, value.toString(), null, formName,
-                        groupConceptUuids);
+                return leaf.value(ObsValue.Type.BOOLEAN, value.toString(), null);
             }
         }
         if (obs.getValueNumeric() != null) {
-            return new ObsValue(conceptUuid, conceptName, ObsValue.Type.NUMERIC, number(obs.getValueNumeric()), null,
-                    formName, groupConceptUuids);
+            return leaf.value(ObsValue.Type.NUMERIC, number(obs.getValueNumeric()), null);
         }
         if (obs.getValueCoded() != null) {
-            return new ObsValue(conceptUuid, conceptName, ObsValue.Type.CODED, nameOf(obs.getValueCoded()),
-                    obs.getValueCoded().getUuid(), formName, groupConceptUuids);
+            return leaf.value(ObsValue.Type.CODED, nameOf(obs.getValueCoded()), obs.getValueCoded().getUuid());
         }
         if (obs.getValueDatetime() != null) {
             if (ConceptDatatype.DATE.equals(datatype)) {
-                return new ObsValue(conceptUuid, conceptName, ObsValue.Type.DATE,
-                        OpenmrsDates.toLocalDate(obs.getValueDatetime()).toString(), null, formName, groupConceptUuids);
+                return leaf.value(ObsValue.Type.DATE, OpenmrsDates.toLocalDate(obs.getValueDatetime()).toString(),
+                        null);
             }
-            return new ObsValue(conceptUuid, conceptName, ObsValue.Type.DATETIME,
-                    OpenmrsDates.toLocalDateTime(obs.getValueDatetime()).format(DATETIME), null, formName,
-                    groupConceptUuids);
+            return leaf.value(ObsValue.Type.DATETIME,
+                    OpenmrsDates.toLocalDateTime(obs.getValueDatetime()).format(DATETIME), null);
         }
         if (obs.getValueText() != null) {
-            return new ObsValue(conceptUuid, conceptName, ObsValue.Type.TEXT, obs.getValueText(), null, formName,
-                    groupConceptUuids);
+            return leaf.value(ObsValue.Type.TEXT, obs.getValueText(), null);
         }
         log.warn("Obs {} of concept {} holds no numeric, coded, boolean, date or text value: left out",
-                obs.getUuid(), conceptUuid);
+                obs.getUuid(), concept == null ? null : concept.getUuid());
         return null;
+    }
+
+    /** What every value of one obs carries besides the value: concept, form, groups, when and which obs. */
+    private static final class Leaf {
+        private final Obs obs;
+        private final List<String> groupConceptUuids;
+
+        Leaf(Obs obs, List<String> groupConceptUuids) {
+            this.obs = obs;
+            this.groupConceptUuids = groupConceptUuids;
+        }
+
+        ObsValue value(ObsValue.Type type, String value, String codedAnswerUuid) {
+            Concept concept = obs.getConcept();
+            return new ObsValue(concept == null ? null : concept.getUuid(), nameOf(concept), type, value,
+                    codedAnswerUuid, BahmniFormPath.formName(obs.getFormNamespaceAndPath()), groupConceptUuids,
+                    obs.getObsDatetime() == null ? null : OpenmrsDates.toLocalDateTime(obs.getObsDatetime()),
+                    obs.getObsId());
+        }
     }
 
     /** OpenMRS's own boolean reading, else an older numeric 1/0. */

@@ -265,7 +265,7 @@ final class DeprecatedImport {
         }
         if (attr.optionSet() != null) {
             Metadata.OptionSet os = ctx.metadata.optionSet(attr.optionSet()).orElse(null);
-            if (os != null && !os.hasCode(value)) {
+            if (os != null && !os.hasCodes(value, attr.valueType())) {
                 conflicts.add(new String[] {"Attribute.value", "Value '" + value + "' is not a valid option for attribute "
                         + id + " and option set " + os.id()});
                 return;
@@ -509,7 +509,7 @@ final class DeprecatedImport {
         }
         if (de.optionSet() != null) {
             Metadata.OptionSet os = ctx.metadata.optionSet(de.optionSet()).orElse(null);
-            if (os != null && !os.hasCode(value)) {
+            if (os != null && !os.hasCodes(value, de.valueType())) {
                 conflicts.add(new String[] {deId, "Value '" + value + "' is not a valid option code of option set: "
                         + os.id()});
                 return;

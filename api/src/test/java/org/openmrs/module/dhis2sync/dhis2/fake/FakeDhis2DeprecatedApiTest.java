@@ -136,6 +136,26 @@ class FakeDhis2DeprecatedApiTest {
     }
 
     @Test
+    void aMultiTextValueIsSplitAtCommasAndEachPartMustBeAnOptionCode() throws Exception {
+        fake.metadata().addSymptomsToVisitStage();
+        seedTeiWithActiveEnrollment();
+        String event = json("{'event':'EvtMulti001','trackedEntityInstance':'TeiDepr0001','enrollment':'EnrDepr0001',"
+                + "'program':'PrgVerify01','programStage':'StgVisit001','orgUnit':'OuVerify001','status':'COMPLETED',"
+                + "'eventDate':'2024-01-11','completedDate':'2024-01-11','dataValues':["
+                + "{'dataElement':'" + Metadata.SYMPTOMS + "','value':'%s'}]}");
+
+        FakeHttp.Answer ok = http.post("/api/events?strategy=CREATE_AND_UPDATE", String.format(event, "FEVER,RASH"));
+        FakeHttp.Answer bad = http.post("/api/events?strategy=CREATE_AND_UPDATE", String.format(event, "FEVER,ITCH"));
+
+        assertThat(ok.status()).isEqualTo(200);
+        assertThat(bad.status()).isEqualTo(409);
+        assertThat(bad.json().path("response").path("importSummaries").get(0).path("conflicts").get(0)
+                .path("value").asText())
+                .isEqualTo("Value 'FEVER,ITCH' is not a valid option code of option set: OsSymptom01");
+        assertThat(fake.event("EvtMulti001").orElseThrow().dataValues()).containsEntry(Metadata.SYMPTOMS, "FEVER,RASH");
+    }
+
+    @Test
     void eventsAreCreatedUpdatedAndRefusedOnBadOptionCodes() throws Exception {
         seedTeiWithActiveEnrollment();
         FakeHttp.Answer created = http.post("/api/events?strategy=CREATE_AND_UPDATE", event("EvtDepr0001", "NEGATIVE"));

@@ -173,6 +173,24 @@ class FakeDhis2TrackerImportTest {
 
     @ParameterizedTest
     @EnumSource(FakeDhis2.Version.class)
+    void aMultiTextValueIsSplitAtCommasAndEachPartMustBeAnOptionCode(FakeDhis2.Version version) throws Exception {
+        start(version);
+        fake.metadata().addSymptomsToVisitStage();
+        seedPatientWithActiveEnrollment();
+        FakeHttp.Answer a = post("OBJECT", payload("events",
+                event("EvMulti0001", "EnActive001", dv(Metadata.SYMPTOMS, "COUGH,FEVER")),
+                event("EvMulti0002", "EnActive001", dv(Metadata.SYMPTOMS, "COUGH,SNEEZE")),
+                event("EvMulti0003", "EnActive001", dv(Metadata.SYMPTOMS, "COUGH, FEVER"))));
+        JsonNode r = a.json();
+        // DHIS2 splits with String.split(","): " FEVER" (with its space) is no code
+        assertThat(errorCodes(r)).containsExactly("E1125", "E1125");
+        assertThat(r.path("validationReport").path("errorReports")).extracting(e -> e.path("uid").asText())
+                .containsExactly("EvMulti0002", "EvMulti0003");
+        assertThat(fake.event("EvMulti0001").orElseThrow().dataValues()).containsEntry(Metadata.SYMPTOMS, "COUGH,FEVER");
+    }
+
+    @ParameterizedTest
+    @EnumSource(FakeDhis2.Version.class)
     void nonUniqueNationalIdIsE1064AgainstStoredButTwoNewInOneBatchAreBothCommitted(FakeDhis2.Version version)
             throws Exception {
         start(version);

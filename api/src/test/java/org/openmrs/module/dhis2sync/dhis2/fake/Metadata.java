@@ -30,6 +30,18 @@ public final class Metadata {
         public boolean hasCode(String code) {
             return options.stream().anyMatch(o -> o.code().equals(code));
         }
+
+        /**
+         * DHIS2's option check of a value (tracker ValidationUtils.validateOptionSet, deprecated DataValueCheck): a
+         * MULTI_TEXT value is split at {@code ValueType.MULTI_TEXT_SEPARATOR} "," (String.split, as DHIS2 does) and
+         * every part must be a code; any other value must be one.
+         */
+        public boolean hasCodes(String value, String valueType) {
+            if ("MULTI_TEXT".equals(valueType)) {
+                return java.util.Arrays.stream(value.split(",")).allMatch(this::hasCode);
+            }
+            return hasCode(value);
+        }
     }
 
     public record TrackedEntityType(String id, String name) {
@@ -107,6 +119,32 @@ public final class Metadata {
                 List.of("OuVerify001")));
         m.setMandatory("PrgVerify01", "TeaFirstNm1", true).setMandatory("PrgVerify01", "TeaLastNme1", true);
         return m;
+    }
+
+    /** The multi-select data element of the tests: "Verify Symptoms", MULTI_TEXT, in the visit stage. */
+    public static final String SYMPTOMS = "DeSymptoms1";
+
+    /**
+     * Adds {@link #SYMPTOMS}, a MULTI_TEXT data element with its MULTI_TEXT option set (COUGH, FEVER, RASH), to the
+     * program's visit stage, as a DHIS2 configured for multi-select answers has it.
+     */
+    public synchronized Metadata addSymptomsToVisitStage() {
+        addOptionSet(new OptionSet("OsSymptom01", "Verify Symptoms", "MULTI_TEXT", List.of(
+                new Option("OptSymCough", "COUGH", "Cough"), new Option("OptSymFever", "FEVER", "Fever"),
+                new Option("OptSymRash1", "RASH", "Rash"))));
+        addDataElement(new DataElement(SYMPTOMS, "Verify Symptoms", "SYMPTOMS", "MULTI_TEXT", "OsSymptom01"));
+        Program program = programs.get("PrgVerify01");
+        List<ProgramStage> stages = new ArrayList<>();
+        for (ProgramStage stage : program.stages()) {
+            List<String> elements = new ArrayList<>(stage.dataElements());
+            if (stage.id().equals("StgVisit001") && !elements.contains(SYMPTOMS)) {
+                elements.add(SYMPTOMS);
+            }
+            stages.add(new ProgramStage(stage.id(), stage.name(), stage.repeatable(), elements));
+        }
+        return addProgram(new Program(program.id(), program.name(), program.trackedEntityType(),
+                program.onlyEnrollOnce(), program.displayIncidentDate(), program.attributes(), stages,
+                program.orgUnits()));
     }
 
     /** Marks a program attribute mandatory (shown in the program's metadata; imports do not enforce it). */

@@ -416,7 +416,7 @@ final class TrackerImport {
             }
             if (attr.optionSet() != null) {
                 Metadata.OptionSet os = ctx.metadata.optionSet(attr.optionSet()).orElse(null);
-                if (os != null && !os.hasCode(value)) {
+                if (os != null && !os.hasCodes(value, attr.valueType())) {
                     error(i, "E1125", optionMessage(value, os.id()), value, os.id());
                     continue;
                 }
@@ -654,7 +654,7 @@ final class TrackerImport {
         }
         if (de.optionSet() != null) {
             Metadata.OptionSet os = ctx.metadata.optionSet(de.optionSet()).orElse(null);
-            if (os != null && !os.hasCode(value)) {
+            if (os != null && !os.hasCodes(value, de.valueType())) {
                 error(i, "E1125", optionMessage(value, os.id()), value, os.id());
                 return;
             }

@@ -328,6 +328,61 @@ class OpenmrsClinicalSourceMappingTest {
                                 List.of()));
     }
 
+    /**
+     * Issue 13, point 6: a multi-select answer saved as one obs per answer, and a section of a Bahmni form repeated
+     * (each repetition an obs group of the section's concept, its fields as members, the path's index telling them
+     * apart): every obs reaches the record, with its obs_datetime and id, whatever order OpenMRS's set gives.
+     */
+    @Test
+    void multiSelectAnswersAndRepeatedSectionsKeepEveryObsWithItsTimeAndId() {
+        Concept symptom = concept(1, "concept-symptom", "Symptom", ConceptDatatype.CODED);
+        Concept cough = concept(2, "concept-cough", "Cough", "N/A");
+        Concept fever = concept(3, "concept-fever", "Fever", "N/A");
+        Concept drugSection = concept(4, "concept-drug-section", "ART drug", "N/A");
+        Concept drug = concept(5, "concept-drug", "Drug", ConceptDatatype.TEXT);
+        Concept dose = concept(6, "concept-dose", "Dose", ConceptDatatype.NUMERIC);
+        Obs coughObs = obs(21, symptom, null);
+        coughObs.setValueCoded(cough);
+        coughObs.setObsDatetime(time(2024, 3, 5, 10, 0));
+        coughObs.setFormNamespaceAndPath("Bahmni^ART.1/3-0");
+        Obs feverObs = obs(22, symptom, null);
+        feverObs.setValueCoded(fever);
+        feverObs.setObsDatetime(time(2024, 3, 5, 10, 0));
+        feverObs.setFormNamespaceAndPath("Bahmni^ART.1/3-0");
+        Obs firstSection = obs(30, drugSection, null);
+        firstSection.setFormNamespaceAndPath("Bahmni^ART.1/7-0");
+        Obs firstDrug = obs(31, drug, firstSection);
+        firstDrug.setValueText("TDF/3TC/DTG");
+        firstDrug.setObsDatetime(time(2024, 3, 5, 10, 1));
+        firstDrug.setFormNamespaceAndPath("Bahmni^ART.1/7-0/8-0");
+        Obs firstDose = obs(32, dose, firstSection);
+        firstDose.setValueNumeric(1.0);
+        firstDose.setObsDatetime(time(2024, 3, 5, 10, 1));
+        firstDose.setFormNamespaceAndPath("Bahmni^ART.1/7-0/9-0");
+        Obs secondSection = obs(33, drugSection, null);
+        secondSection.setFormNamespaceAndPath("Bahmni^ART.1/7-1");
+        Obs secondDrug = obs(34, drug, secondSection);
+        secondDrug.setValueText("Cotrimoxazole");
+        secondDrug.setObsDatetime(time(2024, 3, 5, 10, 2));
+        secondDrug.setFormNamespaceAndPath("Bahmni^ART.1/7-1/8-0");
+        Encounter encounter = withUuid(new Encounter(), "encounter-3");
+        encounter.setObs(setOf(secondDrug, feverObs, firstSection, firstDose, coughObs, secondSection, firstDrug));
+        when(encounterService.getEncounter(7)).thenReturn(encounter);
+
+        List<ObsValue> obs = source.loadEncounters(List.of(7)).get(0).getObs();
+
+        assertThat(obs).extracting(ObsValue::getObsId, ObsValue::getConceptUuid, ObsValue::getValue,
+                ObsValue::getFormName, ObsValue::getGroupConceptUuids, ObsValue::getObsDatetime).containsExactly(
+                        tuple(21, "concept-symptom", "Cough", "ART", List.of(), LocalDateTime.of(2024, 3, 5, 10, 0)),
+                        tuple(22, "concept-symptom", "Fever", "ART", List.of(), LocalDateTime.of(2024, 3, 5, 10, 0)),
+                        tuple(31, "concept-drug", "TDF/3TC/DTG", "ART", List.of("concept-drug-section"),
+                                LocalDateTime.of(2024, 3, 5, 10, 1)),
+                        tuple(32, "concept-dose", "1", "ART", List.of("concept-drug-section"),
+                                LocalDateTime.of(2024, 3, 5, 10, 1)),
+                        tuple(34, "concept-drug", "Cotrimoxazole", "ART", List.of("concept-drug-section"),
+                                LocalDateTime.of(2024, 3, 5, 10, 2)));
+    }
+
     @Test
     void legacyFormNameIsKeptAndVoidedOrUnresolvedEncountersAreLeftOut() {
         Encounter legacy = withUuid(new Encounter(), "encounter-legacy");

@@ -67,6 +67,7 @@ public final class PreviewBody {
         private final String status;
         private final Map<String, String> values;
         private final String error;
+        private final List<String> warnings;
         private final RecordBody recordName;
 
         Record(PendingRecord record, RecordNames names) {
@@ -77,6 +78,7 @@ public final class PreviewBody {
             this.status = record.getStatus();
             this.values = record.getValues();
             this.error = record.getError();
+            this.warnings = record.getWarnings();
             this.recordName = RecordBody.of(names, record.getCategory(), record.getOpenmrsUuid());
         }
 
@@ -115,6 +117,11 @@ public final class PreviewBody {
 
         public String getError() {
             return error;
+        }
+
+        /** What the record loses as sent, e.g. one of several values of a concept; empty for none. */
+        public List<String> getWarnings() {
+            return warnings;
         }
 
         /** What the record is (its patient's name and identifier, its program or encounter type, its date). */
