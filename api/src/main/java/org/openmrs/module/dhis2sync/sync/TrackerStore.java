@@ -57,7 +57,7 @@ public class TrackerStore {
     }
 
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
-        saveAll(trackers, instances::save, instances::detach);
+        saveAll(trackers, instances::saveAll);
     }
 
     public Map<String, EnrollmentTracker> enrollmentTrackers(Collection<String> patientProgramUuids) {
@@ -73,7 +73,7 @@ public class TrackerStore {
     }
 
     public void saveEnrollmentTrackers(Collection<EnrollmentTracker> trackers) {
-        saveAll(trackers, enrollments::save, enrollments::detach);
+        saveAll(trackers, enrollments::saveAll);
     }
 
     public List<EventTracker> eventTrackers(Collection<String> encounterUuids) {
@@ -84,21 +84,15 @@ public class TrackerStore {
     }
 
     public void saveEventTrackers(Collection<EventTracker> trackers) {
-        saveAll(trackers, events::save, events::detach);
+        saveAll(trackers, events::saveAll);
     }
 
-    /** Saves each in one transaction, detaching each once saved (see {@code HibernateDao.detach}). */
-    private <T> void saveAll(Collection<T> entities, java.util.function.Consumer<T> save,
-            java.util.function.Consumer<Object> detach) {
-        if (entities.isEmpty()) {
+    /** Saves a chunk's trackers in one transaction, with one flush for them all. */
+    private <T> void saveAll(Collection<T> trackers, java.util.function.Consumer<Collection<T>> saveAll) {
+        if (trackers.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(status -> {
-            for (T entity : entities) {
-                save.accept(entity);
-                detach.accept(entity);
-            }
-        });
+        tx.executeWithoutResult(status -> saveAll.accept(trackers));
     }
 
     /** Keeps a record DHIS2 refused (or that could not be sent) for the next run, counting the attempts. */

@@ -7,6 +7,7 @@ import org.hibernate.SessionFactory;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.openmrs.OpenmrsClinicalSource;
+import org.openmrs.module.dhis2sync.sync.OwnSessionTransactionTemplate;
 import org.openmrs.module.dhis2sync.sync.RunSettings;
 import org.openmrs.module.dhis2sync.sync.RunState;
 import org.openmrs.module.dhis2sync.sync.ServerInstance;
@@ -16,7 +17,6 @@ import org.openmrs.module.dhis2sync.sync.TrackerStore;
 import org.openmrs.module.dhis2sync.sync.TransactionalClinicalSource;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
 import org.springframework.orm.hibernate5.HibernateTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,11 +33,8 @@ final class OpenmrsShapedInstallation {
     OpenmrsShapedInstallation(TrackingDatabase db, Dhis2Client client, int batchSize, Supplier<Date> clock) {
         this.sessionFactory = db.getSessionFactory();
         HibernateTransactionManager transactionManager = db.getTransactionManager();
-        TransactionTemplate writeTx = new TransactionTemplate(transactionManager);
-        writeTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        TransactionTemplate readTx = new TransactionTemplate(transactionManager);
-        readTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        readTx.setReadOnly(true);
+        TransactionTemplate writeTx = new OwnSessionTransactionTemplate(transactionManager, sessionFactory);
+        TransactionTemplate readTx = OwnSessionTransactionTemplate.readOnly(transactionManager, sessionFactory);
         OpenmrsShapedServices services = new OpenmrsShapedServices(sessionFactory, transactionManager);
         ClinicalSource source = new TransactionalClinicalSource(new OpenmrsClinicalSource(sessionFactory,
                 services.patients(), services.programs(), services.encounters(), services.concepts()), readTx);
