@@ -2,6 +2,7 @@ package org.openmrs.module.dhis2sync.sync;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -190,11 +191,16 @@ final class EventStep {
 
     /** The latest non-voided enrollment of the patient in the program whose dates cover each encounter. */
     private Map<String, EnrollmentRecord> coveringEnrollments(RunContext run, List<EncounterRecord> encounters) {
-        Map<String, List<EnrollmentRecord>> byPatient = new HashMap<>();
+        Set<String> patientUuids = new LinkedHashSet<>();
+        for (EncounterRecord encounter : encounters) {
+            patientUuids.add(encounter.getPatientUuid());
+        }
+        Map<String, List<EnrollmentRecord>> byPatient = source.enrollmentsOfPatients(patientUuids,
+                run.config().getOpenmrsProgramUuid());
         Map<String, EnrollmentRecord> covering = new HashMap<>();
         for (EncounterRecord encounter : encounters) {
-            List<EnrollmentRecord> enrollments = byPatient.computeIfAbsent(encounter.getPatientUuid(),
-                    patient -> source.enrollmentsOfPatient(patient, run.config().getOpenmrsProgramUuid()));
+            List<EnrollmentRecord> enrollments = byPatient.getOrDefault(encounter.getPatientUuid(),
+                    Collections.<EnrollmentRecord>emptyList());
             LocalDate date = encounter.getEncounterDatetime().toLocalDate();
             EnrollmentRecord best = null;
             for (EnrollmentRecord enrollment : enrollments) {

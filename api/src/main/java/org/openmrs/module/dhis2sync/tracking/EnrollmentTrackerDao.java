@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.tracking;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -76,6 +77,19 @@ public class EnrollmentTrackerDao extends HibernateDao {
                 .createQuery("from EnrollmentTracker t where t.instanceUid = :uid order by t.id", EnrollmentTracker.class)
                 .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
                 .getResultList();
+    }
+
+    /** The trackers of the enrollments of those tracked entities. */
+    public List<EnrollmentTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<EnrollmentTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from EnrollmentTracker t where t.instanceUid in (:uids) order by t.id",
+                            EnrollmentTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
     }
 
     /** The tracker holding that DHIS2 enrollment UID, or null. */
