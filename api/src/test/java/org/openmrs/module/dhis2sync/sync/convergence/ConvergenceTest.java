@@ -56,8 +56,9 @@ class ConvergenceTest {
             }
         }
         System.out.printf("convergence: %d seeds from %d, %d steps, %d runs, %d successful runs checked against the "
-                + "oracle, %d s; operations generated: %s; gated: %s%n", seeds, first, steps, runs, checked,
-                (System.nanoTime() - started) / 1_000_000_000L,
+                + "oracle, %d s (starting installations %d s, in runs %d s); operations generated: %s; gated: %s%n", seeds, first, steps, runs, checked,
+                (System.nanoTime() - started) / 1_000_000_000L, Trial.SETUP_NANOS.get() / 1_000_000_000L,
+                Trial.RUN_NANOS.get() / 1_000_000_000L,
                 Arrays.stream(Op.values()).filter(Op::generated).map(Op::name).collect(Collectors.joining(",")),
                 Arrays.stream(Op.values()).filter(op -> !op.generated()).map(Op::name).collect(Collectors.joining(",")));
         String report = firstReport;

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 final class History {
 
     /** Steps per history, before the healing runs that end each one. */
-    static final int MIN_STEPS = Integer.getInteger("convergence.minSteps", 16);
-    static final int MAX_STEPS = Integer.getInteger("convergence.maxSteps", 30);
+    static final int MIN_STEPS = Integer.getInteger("convergence.minSteps", 12);
+    static final int MAX_STEPS = Integer.getInteger("convergence.maxSteps", 26);
 
     private History() {
     }

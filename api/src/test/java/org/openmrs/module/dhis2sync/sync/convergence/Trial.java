@@ -18,6 +18,10 @@ final class Trial {
 
     static final int HEALING_RUNS = 3;
 
+    /** Time spent (ns) starting installations, in runs, and checking: the figures the test prints. */
+    static final java.util.concurrent.atomic.AtomicLong SETUP_NANOS = new java.util.concurrent.atomic.AtomicLong();
+    static final java.util.concurrent.atomic.AtomicLong RUN_NANOS = new java.util.concurrent.atomic.AtomicLong();
+
     /** The setup and batch size of a seed: every seed says both, so a seed alone replays its history. */
     static World.Setup setupOf(long seed) {
         return World.Setup.values()[(int) Math.floorMod(seed, World.Setup.values().length)];
@@ -40,7 +44,9 @@ final class Trial {
     static Result run(long seed, List<Step> steps) {
         List<String> trace = new ArrayList<>();
         int[] counts = new int[2];
+        long setupStart = System.nanoTime();
         try (World world = new World(setupOf(seed), batchSizeOf(seed), "mapping-" + seed)) {
+            SETUP_NANOS.addAndGet(System.nanoTime() - setupStart);
             Clinic clinic = new Clinic(world.openmrs, "s" + seed);
             for (int i = 0; i < steps.size(); i++) {
                 Step step = steps.get(i);
@@ -51,7 +57,7 @@ final class Trial {
                     continue;
                 }
                 boolean faulty = arm(step, world);
-                RunState state = world.sync();
+                RunState state = timed(world);
                 counts[0]++;
                 trace.add(prefix + describe(state));
                 String problem = check(state, faulty, clinic, world, counts);
@@ -63,7 +69,7 @@ final class Trial {
             String healed = heal(clinic);
             trace.add("heal: " + (healed.isEmpty() ? "nothing refused" : healed));
             for (int attempt = 1; attempt <= HEALING_RUNS; attempt++) {
-                RunState state = world.sync();
+                RunState state = timed(world);
                 counts[0]++;
                 trace.add("healing run " + attempt + ": " + describe(state));
                 if (state.getStatus() == SyncStatus.SUCCESS) {
@@ -78,6 +84,15 @@ final class Trial {
             java.io.StringWriter stack = new java.io.StringWriter();
             e.printStackTrace(new java.io.PrintWriter(stack));
             return new Result("the trial threw " + stack, trace, counts[0], counts[1]);
+        }
+    }
+
+    private static RunState timed(World world) {
+        long start = System.nanoTime();
+        try {
+            return world.sync();
+        } finally {
+            RUN_NANOS.addAndGet(System.nanoTime() - start);
         }
     }
 

@@ -31,8 +31,8 @@ import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * One installation for one history: a fresh fake DHIS2 of a version and API, the module's tables (one database for
- * the whole test, emptied between histories), the in-memory OpenMRS seen through a source that can be made to die at
+ * One installation for one history: a fake DHIS2 of a version and API and the module's tables (one of each for the
+ * whole test, emptied when a history starts), the in-memory OpenMRS seen through a source that can be made to die at
  * its n-th read, a client that can be made to die before or after its n-th call, the real engine and runner, and a
  * clock that only the history moves.
  */
@@ -62,6 +62,8 @@ final class World implements AutoCloseable {
     enum Kill { NONE, IN_SOURCE, BEFORE_CALL, AFTER_CALL }
 
     private static TrackingDatabase database;
+    /** One fake DHIS2 per setup for the whole test, emptied between histories. */
+    private static final java.util.Map<Setup, FakeDhis2> FAKES = new java.util.EnumMap<>(Setup.class);
 
     final Setup setup;
     final FakeDhis2 dhis2;
@@ -82,7 +84,7 @@ final class World implements AutoCloseable {
         clock = new AtomicLong(LocalDateTime.of(2026, 1, 1, 8, 0).atZone(zone).toInstant().toEpochMilli());
         openmrs.setZone(zone);
         openmrs.setNow(now());
-        dhis2 = FakeDhis2.start(setup.version);
+        dhis2 = emptiedFake(setup);
         TrackingDatabase db = emptiedDatabase();
         TrackerStore store = new TrackerStore(db.getTransactions(), db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
@@ -93,6 +95,18 @@ final class World implements AutoCloseable {
         runner = new SyncRunner(engine, db.getTransactions(), db.syncLogDao(), db.runLockDao(),
                 () -> dying(Dhis2Client.class, Dhis2Clients.create(connection), null),
                 () -> new RunSettings(this.batchSize, null), Runnable::run, this::now);
+    }
+
+    private static synchronized FakeDhis2 emptiedFake(Setup setup) {
+        FakeDhis2 fake = FAKES.get(setup);
+        if (fake == null) {
+            fake = FakeDhis2.start(setup.version);
+            fake.recordRequestBodies(false);
+            FAKES.put(setup, fake);
+            Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+        }
+        fake.clearData();
+        return fake;
     }
 
     private static synchronized TrackingDatabase emptiedDatabase() {
@@ -177,8 +191,10 @@ final class World implements AutoCloseable {
         }
     }
 
+    /** The fake and the database stay for the next history (each empties them when it starts). */
     @Override
     public void close() {
-        dhis2.close();
+        kill = Kill.NONE;
+        dhis2.failNext(0, 503);
     }
 }
