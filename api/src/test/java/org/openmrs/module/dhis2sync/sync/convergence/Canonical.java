@@ -60,7 +60,10 @@ final class Canonical {
         return text.toString();
     }
 
-    /** What the fake DHIS2 holds (deleted objects are gone from it, as from every read of DHIS2). */
+    /**
+     * What the fake DHIS2 holds (deleted objects are gone from it, as from every read of DHIS2); an intake event
+     * without values is left out (a cleared form: see {@link Oracle}).
+     */
     static String of(FakeDhis2 dhis2, World.Setup setup) {
         List<FakeEnrollment> enrollments = dhis2.enrollments();
         List<FakeEvent> events = dhis2.events();
@@ -78,7 +81,9 @@ final class Canonical {
                 for (FakeEvent event : events) {
                     if (enrollment.uid().equals(event.enrollment())) {
                         placedEvents.add(event.uid());
-                        eventTexts.add(event(event));
+                        if (!(event.programStage().equals(World.INTAKE_STAGE) && event.dataValues().isEmpty())) {
+                            eventTexts.add(event(event));
+                        }
                     }
                 }
                 enrollmentTexts.add(enrollment(enrollment, setup, eventTexts));

@@ -21,7 +21,10 @@ import org.openmrs.module.dhis2sync.sync.SyncHarness;
  * <li>each visit not voided whose date an enrollment covers (both ends included; the latest such) is one event of the
  * visit stage in that enrollment, COMPLETED, on the visit's date, in its location's org unit, with a data value per
  * mapped concept it holds an obs of (not voided): the weight as a number, the note as text, the result as its option
- * code.</li>
+ * code; of several obs of one concept the most recent (obs datetime, then obs id);</li>
+ * <li>such a visit holding obs (not voided) of the intake form is also an event of the intake stage, with the values
+ * of those obs. A form cleared after it was sent leaves that event empty or deletes it: an intake event without
+ * values is left out of the comparison ({@link Canonical#of}).</li>
  * </ul>
  * Both sides are rendered as one canonical text (no UIDs: what each object holds and where it hangs), so a difference
  * reads as a diff.
@@ -54,7 +57,13 @@ final class Oracle {
                 for (Clinic.Encounter encounter : clinic.encountersOf(patient.uuid)) {
                     if (!encounter.voided && covering(enrollments, encounter.date) == enrollment) {
                         events.add(Canonical.event(SyncHarness.STAGE, SyncHarness.ORG_UNIT, "COMPLETED",
-                                encounter.date, dataValues(encounter)));
+                                encounter.date, dataValues(encounter.liveObs())));
+                        List<Clinic.Obs> form = encounter.liveObs().stream().filter(o -> Clinic.FORM.equals(o.form))
+                                .collect(java.util.stream.Collectors.toList());
+                        if (!form.isEmpty()) {
+                            events.add(Canonical.event(World.INTAKE_STAGE, SyncHarness.ORG_UNIT, "COMPLETED",
+                                    encounter.date, dataValues(form)));
+                        }
                     }
                 }
                 enrollmentTexts.add(Canonical.enrollment(SyncHarness.PROGRAM, SyncHarness.ORG_UNIT,
@@ -77,9 +86,12 @@ final class Oracle {
         return best;
     }
 
-    private static Map<String, String> dataValues(Clinic.Encounter encounter) {
+    /** Of several obs of one concept, the most recent (obs datetime, then id) gives the value (none is MULTI_TEXT). */
+    private static Map<String, String> dataValues(List<Clinic.Obs> live) {
         Map<String, String> values = new TreeMap<>();
-        for (Clinic.Obs obs : encounter.liveObs()) {
+        List<Clinic.Obs> ordered = new ArrayList<>(live);
+        ordered.sort(java.util.Comparator.comparing((Clinic.Obs o) -> o.observed).thenComparingInt(o -> o.id));
+        for (Clinic.Obs obs : ordered) {
             if (obs.concept.equals(SyncHarness.WEIGHT)) {
                 values.put("DeWeightKg1", obs.value);
             } else if (obs.concept.equals(SyncHarness.NOTE)) {

@@ -102,6 +102,37 @@ record Step(Op op, long seed) {
                             SyncHarness.INDETERMINATE, null, e.date.atTime(10, 0)));
                     return "result of " + e.uuid + " now Indeterminate (no option code)";
                 });
+            case VOID_ENCOUNTER:
+                return onEncounter(clinic, random, e -> true, e -> {
+                    e.voided = true;
+                    return "visit " + e.uuid + " voided";
+                });
+            case UNVOID_ENCOUNTER:
+                return onAnyEncounter(clinic, random, e -> e.voided, e -> {
+                    e.voided = false;
+                    return "visit " + e.uuid + " unvoided";
+                });
+            case CORRECT_ENROLLMENT_DATE:
+                return correctEnrollmentDate(clinic, random);
+            case FILL_FORM:
+                return onEncounter(clinic, random, e -> true, e -> {
+                    List<String> done = new ArrayList<>();
+                    for (String concept : new String[] {SyncHarness.WEIGHT, SyncHarness.NOTE}) {
+                        if (random.nextInt(10) < 7) {
+                            e.obs.stream().filter(o -> !o.voided && Clinic.FORM.equals(o.form) && o.concept.equals(concept))
+                                    .forEach(o -> o.voided = true);
+                            Clinic.Obs filled = newObs(clinic, concept, random, e);
+                            e.obs.add(new Clinic.Obs(filled.id, concept, filled.value, null, Clinic.FORM, filled.observed));
+                            done.add(Clinic.conceptName(concept) + "=" + filled.value);
+                        }
+                    }
+                    return "form of " + e.uuid + " filled: " + done;
+                });
+            case CLEAR_FORM:
+                return onEncounter(clinic, random, e -> e.liveObs().stream().anyMatch(o -> Clinic.FORM.equals(o.form)), e -> {
+                    e.obs.stream().filter(o -> Clinic.FORM.equals(o.form)).forEach(o -> o.voided = true);
+                    return "form of " + e.uuid + " cleared (its obs voided)";
+                });
             default:
                 throw new IllegalStateException(op + " is not an OpenMRS operation (or not written yet)");
         }
@@ -158,6 +189,32 @@ record Step(Op op, long seed) {
         enrollment.completed = date;
         clinic.publish(enrollment);
         return "completed " + enrollment.uuid + " on " + date;
+    }
+
+    /**
+     * The enrollment date moved (a typing error corrected), never across the previous enrollment's completion nor
+     * past its own completion or the next enrollment's start (OpenMRS refuses overlapping enrollments).
+     */
+    private static String correctEnrollmentDate(Clinic clinic, Random random) {
+        List<Clinic.Enrollment> live = clinic.enrollments.values().stream().filter(e -> !e.voided)
+                .collect(Collectors.toList());
+        if (live.isEmpty()) {
+            return null;
+        }
+        Clinic.Enrollment enrollment = live.get(random.nextInt(live.size()));
+        LocalDate earliest = clinic.enrollmentsOf(enrollment.patient).stream()
+                .filter(e -> !e.voided && e != enrollment && e.completed != null && e.completed.isBefore(enrollment.enrolled))
+                .map(e -> e.completed.plusDays(1)).max(Comparator.naturalOrder()).orElse(FIRST_DAY);
+        LocalDate latest = enrollment.completed != null ? enrollment.completed : LAST_DAY;
+        LocalDate date = enrollment.enrolled.plusDays(random.nextInt(121) - 60);
+        date = date.isBefore(earliest) ? earliest : date.isAfter(latest) ? latest : date;
+        if (date.equals(enrollment.enrolled)) {
+            return null;
+        }
+        LocalDate old = enrollment.enrolled;
+        enrollment.enrolled = date;
+        clinic.publish(enrollment);
+        return "enrollment date of " + enrollment.uuid + " corrected: " + old + " -> " + date;
     }
 
     private static String recordVisit(Clinic clinic, Random random) {
@@ -245,6 +302,18 @@ record Step(Op op, long seed) {
             Action<Clinic.Encounter> action) {
         Clinic.Encounter encounter = pick(new ArrayList<>(clinic.encounters.values()), e -> !e.voided && eligible.test(e),
                 random);
+        if (encounter == null) {
+            return null;
+        }
+        String text = action.on(encounter);
+        clinic.publish(encounter);
+        return text;
+    }
+
+    /** Among all visits, voided ones included. */
+    private static String onAnyEncounter(Clinic clinic, Random random, Predicate<Clinic.Encounter> eligible,
+            Action<Clinic.Encounter> action) {
+        Clinic.Encounter encounter = pick(new ArrayList<>(clinic.encounters.values()), eligible, random);
         if (encounter == null) {
             return null;
         }

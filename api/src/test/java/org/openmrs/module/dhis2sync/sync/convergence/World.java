@@ -6,7 +6,9 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -15,6 +17,11 @@ import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Clients;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Connection;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
+import org.openmrs.module.dhis2sync.dhis2.fake.Metadata;
+import org.openmrs.module.dhis2sync.mapping.DataElementMapping;
+import org.openmrs.module.dhis2sync.mapping.Dhis2ValueType;
+import org.openmrs.module.dhis2sync.mapping.StageMapping;
+import org.openmrs.module.dhis2sync.source.EncounterFeed;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.sync.InMemoryClinicalSource;
@@ -74,7 +81,10 @@ final class World implements AutoCloseable {
     private final int batchSize;
     private volatile Kill kill = Kill.NONE;
     private final AtomicInteger callsLeft = new AtomicInteger();
-    private MappingConfig mapping = SyncHarness.mapping(false);
+    /** The stage fed by the Bahmni form {@link Clinic#FORM}, besides the harness's visit stage. */
+    static final String INTAKE_STAGE = "StgIntake01";
+
+    private MappingConfig mapping = defaultMapping();
 
     World(Setup setup, int batchSize, String mappingUuid) {
         this.setup = setup;
@@ -97,10 +107,28 @@ final class World implements AutoCloseable {
                 () -> new RunSettings(this.batchSize, null), Runnable::run, this::now);
     }
 
+    /** The harness's mapping ("open latest completed enrollment" No) with a second stage fed by the intake form. */
+    static MappingConfig defaultMapping() {
+        MappingConfig base = SyncHarness.mapping(false);
+        List<StageMapping> stages = new ArrayList<>(base.getEvents());
+        stages.add(new StageMapping(INTAKE_STAGE, EncounterFeed.form(Clinic.FORM), List.of(
+                new DataElementMapping(SyncHarness.WEIGHT, "DeWeightKg1", Dhis2ValueType.NUMBER, null),
+                new DataElementMapping(SyncHarness.NOTE, "DeNoteText1", Dhis2ValueType.TEXT, null))));
+        return new MappingConfig(base.getName(), base.getOpenmrsProgramUuid(), base.getDhis2ProgramUid(),
+                base.getTrackedEntityTypeUid(), base.getInstance(), base.getEnrollment(), stages);
+    }
+
     private static synchronized FakeDhis2 emptiedFake(Setup setup) {
         FakeDhis2 fake = FAKES.get(setup);
         if (fake == null) {
             fake = FakeDhis2.start(setup.version);
+            Metadata.Program program = fake.metadata().program(SyncHarness.PROGRAM).orElseThrow();
+            List<Metadata.ProgramStage> stages = new ArrayList<>(program.stages());
+            stages.add(new Metadata.ProgramStage(INTAKE_STAGE, "Verify Intake", true,
+                    List.of("DeWeightKg1", "DeNoteText1")));
+            fake.metadata().addProgram(new Metadata.Program(program.id(), program.name(), program.trackedEntityType(),
+                    program.onlyEnrollOnce(), program.displayIncidentDate(), program.attributes(), stages,
+                    program.orgUnits()));
             fake.recordRequestBodies(false);
             FAKES.put(setup, fake);
             Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
