@@ -7,7 +7,11 @@ package org.openmrs.module.dhis2sync.sync.convergence;
  */
 enum Op {
     // ---- registration
+    /** Registered and enrolled at once. */
     REGISTER(8, true, null),
+    /** Registered only (enrolled later by ENROLL). */
+    REGISTER_ONLY(3, false, "a patient synced before being enrolled, then enrolled: a run dying after its tracker row was"
+            + " saved PENDING leaves it never sent again (seed 18; helper loss)"),
     EDIT_NAME(3, true, null),
     EDIT_IDENTIFIER(2, true, null),
     EDIT_GENDER(2, true, null),

@@ -40,7 +40,9 @@ record Step(Op op, long seed) {
         world.tick(Duration.ofMinutes(1 + random.nextInt(10)));
         switch (op) {
             case REGISTER:
-                return register(clinic, random);
+                return register(clinic, random, true);
+            case REGISTER_ONLY:
+                return register(clinic, random, false);
             case EDIT_NAME:
                 return onPatient(clinic, random, p -> true, p -> {
                     if (random.nextBoolean()) {
@@ -138,7 +140,7 @@ record Step(Op op, long seed) {
         }
     }
 
-    private static String register(Clinic clinic, Random random) {
+    private static String register(Clinic clinic, Random random, boolean enrolling) {
         Clinic.Patient patient = new Clinic.Patient(clinic.newUuid("patient"));
         patient.nationalId = clinic.newUuid("NID");
         patient.given = pick(GIVEN, random);
@@ -148,7 +150,7 @@ record Step(Op op, long seed) {
         clinic.publish(patient);
         String text = "registered " + patient.uuid + " (" + patient.nationalId + ", " + patient.given + " "
                 + patient.family + ", " + patient.gender + ")";
-        if (random.nextInt(10) < 6) {
+        if (enrolling) {
             text += "; " + enroll(clinic, patient, random);
         }
         return text;
