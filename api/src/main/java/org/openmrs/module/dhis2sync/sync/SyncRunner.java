@@ -201,6 +201,7 @@ public class SyncRunner {
         row.setMappingName(request.getMappingName());
         row.setSyncedBy(request.getUser());
         row.setComments(request.getComment());
+        row.setKind(request.getKind());
         row.setStartDate(now);
         row.setStatus(SyncStatus.RUNNING);
         try {
@@ -221,8 +222,13 @@ public class SyncRunner {
             try (Dhis2Client client = clients.get()) {
                 run.tally.phase("checking the mapping");
                 preCheck.check(run.request, client, now);
-                engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
-                        now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+                RunJob job = run.request.getJob();
+                if (job != null) {
+                    job.run(engine, client, now, run.tally, () -> heartbeat(run));
+                } else {
+                    engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
+                            now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+                }
             }
         } catch (RuntimeException | Error e) {
             failure = e;
@@ -255,7 +261,8 @@ public class SyncRunner {
                 row.setEventsUpdated(progress.get(SyncCategory.EVENT).getUpdated());
                 row.setFailedCount(progress.getFailed());
                 row.setAmbiguousCount(progress.getAmbiguous());
-                row.setDetails(details(run.tally));
+                RunJob job = run.request.getJob();
+                row.setDetails(details(job, run.tally));
                 if (failure != null) {
                     row.setStatus(SyncStatus.FAILED);
                     row.setStatusInfo(describe(failure) + " — nothing is lost: the markers did not move, the next run"
@@ -267,6 +274,15 @@ public class SyncRunner {
                 } else {
                     row.setStatus(SyncStatus.SUCCESS);
                     row.setStatusInfo(successInfo(progress.getAmbiguous(), run.tally.warningCount()));
+                }
+                if (failure == null && job != null) {
+                    if (job.status() != null) {
+                        row.setStatus(job.status());
+                    }
+                    if (job.outcome() != null) {
+                        row.setStatusInfo(row.getStatusInfo() == null ? job.outcome()
+                                : job.outcome() + "; " + row.getStatusInfo());
+                    }
                 }
                 logs.save(row);
                 finished.put(run.runId, new RunState(run.runId, run.request.getMappingUuid(),
@@ -298,8 +314,12 @@ public class SyncRunner {
         return notes.isEmpty() ? null : String.join("; ", notes) + ": see details";
     }
 
-    private static String details(RunTally tally) {
+    private static String details(RunJob job, RunTally tally) {
         StringBuilder details = new StringBuilder();
+        String own = job == null ? null : job.details();
+        if (own != null) {
+            details.append(own);
+        }
         List<String> ambiguous = tally.ambiguousPatients();
         if (!ambiguous.isEmpty()) {
             details.append("Patients matching several tracked entities:\n");
