@@ -223,4 +223,47 @@ class ReconcileTest {
     private SyncLog lastLog() {
         return harness.db.inTransaction(() -> harness.db.syncLogDao().findByRunId(lastRunId));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void resendFromADateCountsWhatItWillSendThenSendsItAgainAndMovesTheMarkersOn(String name,
+            FakeDhis2.Version version, ApiChoice api) {
+        start(version, api);
+        FakeTrackedEntity jane = harness.dhis2.trackedEntity(instanceUid("p-1")).orElseThrow();
+        Map<String, String> attributes = new LinkedHashMap<>(jane.attributes());
+        attributes.put("TeaFirstNm1", "Janet");
+        harness.dhis2.seedTrackedEntity(new FakeTrackedEntity(jane.uid(), jane.trackedEntityType(), jane.orgUnit(),
+                attributes, jane.created(), jane.updated()));
+        java.util.Date beforeEverything = date(LocalDateTime.of(2025, 12, 31, 0, 0));
+        java.util.Date afterEverything = date(LocalDateTime.of(2026, 1, 1, 8, 30));
+
+        assertThat(harness.engine.countChangedSince(harness.request().getConfig(), beforeEverything))
+                .containsEntry(SyncCategory.INSTANCE, 3).containsEntry(SyncCategory.ENROLLMENT, 3)
+                .containsEntry(SyncCategory.EVENT, 4);
+        assertThat(harness.engine.countChangedSince(harness.request().getConfig(), afterEverything))
+                .containsEntry(SyncCategory.INSTANCE, 0).containsEntry(SyncCategory.ENROLLMENT, 0)
+                .containsEntry(SyncCategory.EVENT, 0);
+
+        harness.tick(java.time.Duration.ofHours(1));
+        RunState state = harness.runner.runNow(new RunRequest(harness.mappingUuid, harness.request().getConfig(),
+                "admin", "mapping edited", new ResendFromDateJob(harness.store, harness.mappingUuid,
+                        harness.request().getConfig(), beforeEverything)), "test");
+
+        assertThat(state.getStatus()).as(String.valueOf(state.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
+        lastRunId = state.getRunId();
+        SyncLog logged = lastLog();
+        assertThat(logged.getKind()).isEqualTo("RESEND_FROM_DATE");
+        assertThat(logged.getComments()).isEqualTo("mapping edited");
+        assertThat(logged.getStatusInfo()).startsWith("Resent from 2025-12-31 00:00");
+        assertThat(logged.getPatientsUpdated()).isEqualTo(3);
+        assertThat(logged.getEventsUpdated()).isEqualTo(4);
+        assertThat(harness.dhis2.trackedEntity(jane.uid()).orElseThrow().attributes())
+                .containsEntry("TeaFirstNm1", "Jane");
+        assertThat(harness.store.marker(harness.mappingUuid, SyncCategory.INSTANCE)).isAfter(afterEverything);
+        assertThat(run(false).getReport().getDrifts()).isEmpty();
+    }
+
+    private java.util.Date date(LocalDateTime time) {
+        return java.util.Date.from(time.atZone(harness.zone).toInstant());
+    }
 }
