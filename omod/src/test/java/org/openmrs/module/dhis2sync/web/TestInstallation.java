@@ -32,6 +32,8 @@ import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.status.PatientSyncStatusReader;
 import org.openmrs.module.dhis2sync.sync.InMemoryClinicalSource;
 import org.openmrs.module.dhis2sync.sync.InMemoryPatientDirectory;
+import org.openmrs.module.dhis2sync.reconcile.ReconcileStore;
+import org.openmrs.module.dhis2sync.reconcile.Reconciliations;
 import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncHarness;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
@@ -107,7 +109,9 @@ public final class TestInstallation implements AutoCloseable {
                 db.failedRecordDao(), runner);
         Dhis2SyncServiceImpl target = new Dhis2SyncServiceImpl(settings, clients, registry, runner, db.syncLogDao(),
                 db.failedRecordDao(), db.orgUnitMappingDao(), user, metadata, patients,
-                new MappingNamesReader(metadata, metadataReader), health, status);
+                new MappingNamesReader(metadata, metadataReader), health, status,
+                new Reconciliations(runner, engine, new ReconcileStore(writeTx, db.instanceTrackerDao(),
+                        db.enrollmentTrackerDao(), db.eventTrackerDao()), trackers));
 
         TransactionInterceptor transactions = new TransactionInterceptor(db.getTransactionManager(),
                 new AnnotationTransactionAttributeSource());
@@ -129,7 +133,8 @@ public final class TestInstallation implements AutoCloseable {
         return Arrays.asList(new MappingsController(service, user), new RunsController(service, user),
                 new LogsController(service, user), new SettingsController(service, user),
                 new OrgUnitsController(service, user), new MetadataController(service, user),
-                new NamesController(service, user), new PatientsController(service, user), new SessionController(user));
+                new NamesController(service, user), new PatientsController(service, user), new SessionController(user),
+                new ReconcileController(service, user));
     }
 
     public Object errorAdvice() {
