@@ -240,6 +240,23 @@ final class FakeStore {
         }
     }
 
+    /** Forgets the object and everything under it, leaving no trace of a delete (a restore from an older backup). */
+    synchronized void lose(String uid) {
+        if (trackedEntities.containsKey(uid)) {
+            for (EnRow enrollment : enrollmentsOf(uid)) {
+                lose(enrollment.uid);
+            }
+            trackedEntities.remove(uid);
+        } else if (enrollments.containsKey(uid)) {
+            for (EvRow event : eventsOf(uid)) {
+                events.remove(event.uid);
+            }
+            enrollments.remove(uid);
+        } else {
+            events.remove(uid);
+        }
+    }
+
     /** Tracked entities that may hold the value (ignoring case) for the attribute: check them. */
     private List<TeRow> withValue(String attribute, String value) {
         List<TeRow> rows = new ArrayList<>();
