@@ -22,9 +22,11 @@ enum Op {
 
     // ---- program enrollments
     ENROLL(6, true, null),
-    /** Enrolled again after the last enrollment was completed. */
-    REENROLL(2, false, "E1015 after a failed run: a tracked completed enrollment is re-sent ACTIVE first while the"
-            + " patient's next enrollment is ACTIVE in DHIS2 (seed 2; EnrollmentStep.sendCompleted, helper loss)"),
+    /**
+     * Enrolled again after the last enrollment was completed (was gated until main 406ac37: E1015 for ever after a
+     * failed run, seed 2).
+     */
+    REENROLL(2, true, null),
     COMPLETE(3, true, null),
     CORRECT_ENROLLMENT_DATE(2, false, "enrollment date corrected: coverage of encounters (issue 13 point 3, helper loss)"),
     VOID_ENROLLMENT(1, false, "voided enrollment: CANCELLED, its events deleted (issue 13 points 5 and 7, helpers wd/loss)"),
