@@ -39,9 +39,10 @@ enum Op {
     VOID_OBS(2, true, null),
     /** A coded answer the mapping has no option code for: the engine refuses that event until fixed. */
     UNMAPPED_ANSWER(1, true, null),
-    VOID_ENCOUNTER(1, false, "voided encounter: its events deleted (issue 13 point 5, helper wd)"),
+    VOID_ENCOUNTER(1, false, "voided encounter: its events stay in DHIS2 (issue 13 point 5, helper wd; seed 4)"),
     UNVOID_ENCOUNTER(1, false, "unvoided encounter (after VOID_ENCOUNTER)"),
-    FILL_FORM(2, false, "a Bahmni form: a second stage fed by one encounter (issue 13 point 2, helper loss)"),
+    /** A Bahmni form filled in a visit: a second stage fed by the same encounter. */
+    FILL_FORM(2, true, null),
     CLEAR_FORM(1, false, "a cleared Bahmni form (issue 13 point 4, helper loss)"),
 
     // ---- the mapping
