@@ -52,7 +52,8 @@ final class BatchSender {
             boolean ok = verdict != null && verdict.isSuccess();
             if (run.mode() == RunMode.VALIDATE) {
                 run.tally().verdict(new ValidationVerdict(category, outgoing.openmrsUuid(), outgoing.uid(), ok,
-                        verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid())));
+                        verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid()),
+                        outgoing.isNew() ? Decision.NEW : Decision.UPDATE));
                 continue;
             }
             if (ok) {

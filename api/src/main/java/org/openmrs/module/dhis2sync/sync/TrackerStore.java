@@ -226,6 +226,26 @@ public class TrackerStore {
         });
     }
 
+    /**
+     * Moves the mapping's markers back to {@code to} (never forward): the next run reads again everything changed
+     * since then. A category that never ran has no marker and reads everything anyway.
+     *
+     * @return how many markers moved
+     */
+    public int moveMarkersBack(String mappingUuid, Date to) {
+        return tx.execute(status -> {
+            int moved = 0;
+            for (Marker marker : markers.findByMapping(mappingUuid)) {
+                if (marker.getLastSyncedDate() != null && marker.getLastSyncedDate().after(to)) {
+                    marker.setLastSyncedDate(to);
+                    markers.save(marker);
+                    moved++;
+                }
+            }
+            return moved;
+        });
+    }
+
     public Map<String, String> orgUnitByLocation() {
         return tx.execute(status -> {
             Map<String, String> map = new HashMap<>();

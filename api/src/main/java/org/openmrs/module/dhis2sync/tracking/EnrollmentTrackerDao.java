@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.tracking;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -72,5 +73,42 @@ public class EnrollmentTrackerDao extends HibernateDao {
                 .setMaxResults(1)
                 .getResultList();
         return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /** Every enrollment tracked for those DHIS2 tracked entities, oldest first. */
+    public List<EnrollmentTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<EnrollmentTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from EnrollmentTracker t where t.instanceUid in (:uids) order by t.id",
+                            EnrollmentTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /**
+     * One page of the tracked entities that have an enrollment tracked in the DHIS2 program: their UIDs after
+     * {@code afterInstanceUid} (null: from the first), ascending.
+     */
+    public List<String> instanceUidsOfProgram(String programUid, String afterInstanceUid, int limit) {
+        return session()
+                .createQuery("select distinct t.instanceUid from EnrollmentTracker t where t.programUid = :program"
+                        + " and t.instanceUid > :after order by t.instanceUid", String.class)
+                .setParameter("program", ColumnCheck.required("programUid", programUid))
+                .setParameter("after", afterInstanceUid == null ? "" : afterInstanceUid)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** How many tracked entities have an enrollment tracked in the DHIS2 program. */
+    public int countInstancesOfProgram(String programUid) {
+        Long count = session()
+                .createQuery("select count(distinct t.instanceUid) from EnrollmentTracker t where t.programUid = :program",
+                        Long.class)
+                .setParameter("program", ColumnCheck.required("programUid", programUid))
+                .getSingleResult();
+        return count == null ? 0 : count.intValue();
     }
 }

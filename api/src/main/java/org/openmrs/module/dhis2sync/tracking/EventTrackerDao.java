@@ -77,4 +77,17 @@ public class EventTrackerDao extends HibernateDao {
         session().flush();
         return true;
     }
+
+    /** Every event tracked for those DHIS2 tracked entities, oldest first. */
+    public List<EventTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<EventTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from EventTracker t where t.instanceUid in (:uids) order by t.id",
+                            EventTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
 }

@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.tracking;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -59,5 +60,18 @@ public class InstanceTrackerDao extends HibernateDao {
                 .setMaxResults(1)
                 .getResultList();
         return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /** The trackers holding those DHIS2 UIDs, oldest first (several patients may share one tracked entity). */
+    public List<InstanceTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<InstanceTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from InstanceTracker t where t.instanceUid in (:uids) order by t.id",
+                            InstanceTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
     }
 }
