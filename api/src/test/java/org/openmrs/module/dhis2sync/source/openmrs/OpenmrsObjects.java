@@ -136,8 +136,9 @@ final class OpenmrsObjects {
         when(programs.getPatientProgramByUuid(anyString())).thenAnswer(call -> patientProgram(db,
                 db.jdbc().queryForObject("SELECT patient_program_id FROM patient_program WHERE uuid = ?",
                         Integer.class, (Object) call.getArgument(0))));
+        // the fixture's tables have no OpenMRS Hibernate mapping: nothing is prefetched, the services load each object
         return new OpenmrsClinicalSource(db.sessionFactory(), mock(PatientService.class), programs, encounterService,
-                mock(ConceptService.class));
+                mock(ConceptService.class), null, ChunkPrefetch.NONE);
     }
 
     private static Encounter encounter(OpenmrsTablesFixture db, int id) {
