@@ -28,7 +28,8 @@ enum Op {
      */
     REENROLL(2, true, null),
     COMPLETE(3, true, null),
-    CORRECT_ENROLLMENT_DATE(2, false, "enrollment date corrected: coverage of encounters (issue 13 point 3, helper loss)"),
+    /** The enrollment date corrected: visits enter or leave the enrollment (gated until main 06207d5: point 3). */
+    CORRECT_ENROLLMENT_DATE(2, true, null),
     VOID_ENROLLMENT(1, false, "voided enrollment: CANCELLED, its events deleted (issue 13 points 5 and 7, helpers wd/loss)"),
     UNVOID_ENROLLMENT(1, false, "unvoided enrollment (after VOID_ENROLLMENT)"),
 
@@ -43,7 +44,8 @@ enum Op {
     UNVOID_ENCOUNTER(1, false, "unvoided encounter (after VOID_ENCOUNTER)"),
     /** A Bahmni form filled in a visit: a second stage fed by the same encounter. */
     FILL_FORM(2, true, null),
-    CLEAR_FORM(1, false, "a cleared Bahmni form (issue 13 point 4, helper loss)"),
+    /** A Bahmni form cleared (its obs voided; gated until main 06207d5: point 4). */
+    CLEAR_FORM(1, true, null),
 
     // ---- the mapping
     CHANGE_MAPPING(1, false, "a mapping change applies only to records changed after it (issue 13 point 10, own issue)"),
@@ -70,6 +72,17 @@ enum Op {
         this.weight = weight;
         this.enabled = enabled;
         this.gate = gate;
+    }
+
+    /** The weight, or the one {@code -Dconvergence.weights=OP:n,...} gives it (to aim a trial at some operations). */
+    int weight() {
+        for (String pair : System.getProperty("convergence.weights", "").split(",")) {
+            String[] parts = pair.split(":");
+            if (parts.length == 2 && parts[0].trim().equals(name())) {
+                return Integer.parseInt(parts[1].trim());
+            }
+        }
+        return weight;
     }
 
     boolean isRun() {
