@@ -53,6 +53,31 @@ public class EventTrackerDao extends HibernateDao {
         return found;
     }
 
+    /** Every event tracked inside those DHIS2 enrollments. */
+    public List<EventTracker> findByEnrollmentUids(Collection<String> enrollmentUids) {
+        List<EventTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("enrollmentUids", enrollmentUids))) {
+            found.addAll(session()
+                    .createQuery("from EventTracker t where t.enrollmentUid in (:uids) order by t.id", EventTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /** Every event tracked for that DHIS2 tracked entity. */
+    public List<EventTracker> findByInstanceUid(String instanceUid) {
+        return session()
+                .createQuery("from EventTracker t where t.instanceUid = :uid order by t.id", EventTracker.class)
+                .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
+                .getResultList();
+    }
+
+    public void delete(EventTracker tracker) {
+        session().delete(ColumnCheck.required("eventTracker", tracker));
+        session().flush();
+    }
+
     /** The event tracked for that encounter and program stage, or null. */
     public EventTracker find(String encounterUuid, String programStageUid) {
         List<EventTracker> trackers = session()
