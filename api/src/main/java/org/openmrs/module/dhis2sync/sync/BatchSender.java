@@ -88,6 +88,11 @@ final class BatchSender {
         store.recordFailure(run.mappingUuid(), category, openmrsUuid, dhis2Uid, errorCode, message, run.now());
     }
 
+    /** Forgets the failure of one record that has now gone through. */
+    void clear(RunContext run, SyncCategory category, String openmrsUuid) {
+        store.clearFailures(run.mappingUuid(), category, java.util.Collections.singletonList(openmrsUuid));
+    }
+
     private static String messageOf(ObjectResult verdict, String uid) {
         if (verdict == null) {
             return "DHIS2 gave no verdict for " + uid + "; it will be sent again on the next run";

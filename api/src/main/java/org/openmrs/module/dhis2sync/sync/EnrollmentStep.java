@@ -49,7 +49,10 @@ final class EnrollmentStep {
         this.patients = patients;
     }
 
-    /** @return the enrollments this chunk created in DHIS2 (their earlier encounters still have to follow) */
+    /**
+     * @return the enrollments this chunk created in DHIS2, or re-opened after a cancellation (their earlier encounters
+     *         still have to follow)
+     */
     List<EnrollmentRecord> sync(RunContext run, List<EnrollmentRecord> chunk) {
         List<String> uuids = new ArrayList<>();
         Set<String> patientUuids = new LinkedHashSet<>();
@@ -70,6 +73,8 @@ final class EnrollmentStep {
         List<Outgoing<Enrollment>> active = new ArrayList<>();
         List<Outgoing<Enrollment>> cancelled = new ArrayList<>();
         Map<String, EnrollmentRecord> byUuid = new HashMap<>();
+        // cancelled (voided) before, active or completed now: its events were deleted and have to follow again
+        Set<String> reopened = new HashSet<>();
         for (EnrollmentRecord enrollment : ordered) {
             byUuid.put(enrollment.getUuid(), enrollment);
             EnrollmentTracker tracker = trackers.get(enrollment.getUuid());
@@ -126,6 +131,9 @@ final class EnrollmentStep {
                 trackers.put(enrollment.getUuid(), tracker);
                 newTrackers.add(tracker);
             }
+            if (EnrollmentStatus.CANCELLED.name().equals(tracker.getStatus()) && status != EnrollmentStatus.CANCELLED) {
+                reopened.add(enrollment.getUuid());
+            }
             tracker.setStatus(status.name());
             tracker.setEnrollmentDate(toDate(enrollment.getDateEnrolled()));
             Outgoing<Enrollment> outgoing = new Outgoing<>(enrollment.getUuid(), uid, isNew,
@@ -157,7 +165,7 @@ final class EnrollmentStep {
             tracker.setConfirmed(true);
             tracker.setDateChanged(run.now());
             confirmed.add(tracker);
-            if (ok.outgoing().isNew() || newTrackers.contains(tracker)) {
+            if (ok.outgoing().isNew() || newTrackers.contains(tracker) || reopened.contains(tracker.getPatientProgramUuid())) {
                 created.add(byUuid.get(ok.outgoing().openmrsUuid()));
             }
         }

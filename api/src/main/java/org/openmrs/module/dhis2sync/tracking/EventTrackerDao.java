@@ -3,7 +3,9 @@ package org.openmrs.module.dhis2sync.tracking;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.hibernate.SessionFactory;
 
@@ -71,6 +73,18 @@ public class EventTrackerDao extends HibernateDao {
                 .createQuery("from EventTracker t where t.instanceUid = :uid order by t.id", EventTracker.class)
                 .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
                 .getResultList();
+    }
+
+    /** Those of the event UIDs some tracker holds. */
+    public Set<String> trackedEventUids(Collection<String> eventUids) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("eventUids", eventUids))) {
+            found.addAll(session()
+                    .createQuery("select t.eventUid from EventTracker t where t.eventUid in (:uids)", String.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
     }
 
     public void delete(EventTracker tracker) {

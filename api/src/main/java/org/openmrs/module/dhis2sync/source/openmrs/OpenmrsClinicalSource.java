@@ -74,7 +74,7 @@ public class OpenmrsClinicalSource implements ClinicalSource {
         List<PatientRecord> records = new ArrayList<PatientRecord>();
         for (Integer id : requiredIds(patientIds, "patientIds")) {
             Patient patient = patientService.getPatient(id);
-            if (patient != null) {
+            if (patient != null && !Boolean.TRUE.equals(patient.getVoided())) {
                 records.add(patientMapper.map(patient));
             }
         }
@@ -129,6 +129,21 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     }
 
     @Override
+    public List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return queries.voidedEncounterUuids(programUuid, since, afterUuid, limit);
+    }
+
+    @Override
+    public List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return queries.voidedEnrollmentUuids(programUuid, since, afterUuid, limit);
+    }
+
+    @Override
+    public List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return queries.voidedPatientUuids(programUuid, since, afterUuid, limit);
+    }
+
+    @Override
     public List<PatientRecord> loadPatientsByUuid(List<String> patientUuids) {
         List<PatientRecord> records = new ArrayList<PatientRecord>();
         for (String uuid : required(patientUuids, "patientUuids")) {
@@ -136,7 +151,7 @@ public class OpenmrsClinicalSource implements ClinicalSource {
                 continue;
             }
             Patient patient = patientService.getPatientByUuid(uuid);
-            if (patient != null) {
+            if (patient != null && !Boolean.TRUE.equals(patient.getVoided())) {
                 records.add(patientMapper.map(patient));
             }
         }
