@@ -13,6 +13,9 @@ import org.openmrs.module.dhis2sync.dhis2.OrgUnitInfo;
 import org.openmrs.module.dhis2sync.dhis2.Page;
 import org.openmrs.module.dhis2sync.dhis2.PageRequest;
 import org.openmrs.module.dhis2sync.health.HealthReport;
+import org.openmrs.module.dhis2sync.jobs.JobKind;
+import org.openmrs.module.dhis2sync.jobs.JobPage;
+import org.openmrs.module.dhis2sync.jobs.JobState;
 import org.openmrs.module.dhis2sync.dhis2.ProgramInfo;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
@@ -134,6 +137,40 @@ public interface Dhis2SyncService extends OpenmrsService {
     /** DHIS2's verdict on what a run would send, from its validation-only import; nothing is written anywhere. */
     @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
     RunTally validate(String mappingUuid);
+
+    // --- background jobs: preview and check of everything pending
+
+    /**
+     * Starts a background job of the mapping: a {@link JobKind#PREVIEW} of what a sync would send now, or a
+     * {@link JobKind#CHECK} of all of it by DHIS2's validation-only import. Nothing is written anywhere.
+     *
+     * @param reason why, in the user's words (may be null)
+     * @throws org.openmrs.module.dhis2sync.jobs.JobRunningException when one of that kind and mapping is going
+     * @throws org.openmrs.module.dhis2sync.dhis2.ValidationUnavailableException a check of a DHIS2 below 2.41
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    JobState startJob(JobKind kind, String mappingUuid, String reason);
+
+    /** @throws NotFoundException when no job has the id (never started, or forgotten since) */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    JobState getJob(String jobId);
+
+    /** The jobs whose results are kept, optionally of one kind and/or mapping (null for any). */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    List<JobState> getJobs(JobKind kind, String mappingUuid);
+
+    /** Asks the job to stop after its current chunk; what it found so far is kept. */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    JobState cancelJob(String jobId);
+
+    /**
+     * A page of the job's records.
+     *
+     * @param group a category (INSTANCE, ENROLLMENT, EVENT), or null for all
+     * @param problemsOnly only the records with a problem
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    JobPage<?> getJobRecords(String jobId, String group, boolean problemsOnly, int offset, int limit);
 
     /** @return the end of the mapping's last run that finished (fully or with some records refused), or null */
     @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})

@@ -27,6 +27,10 @@ import org.openmrs.module.dhis2sync.dhis2.SystemInfo;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
 import org.openmrs.module.dhis2sync.health.HealthReport;
 import org.openmrs.module.dhis2sync.health.MappingHealth;
+import org.openmrs.module.dhis2sync.jobs.JobKind;
+import org.openmrs.module.dhis2sync.jobs.JobPage;
+import org.openmrs.module.dhis2sync.jobs.JobState;
+import org.openmrs.module.dhis2sync.jobs.Jobs;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingImportReport;
@@ -49,6 +53,7 @@ import org.openmrs.module.dhis2sync.source.PatientSummary;
 import org.openmrs.module.dhis2sync.source.SourceMetadata;
 import org.openmrs.module.dhis2sync.status.PatientSyncStatus;
 import org.openmrs.module.dhis2sync.status.PatientSyncStatusReader;
+import org.openmrs.module.dhis2sync.sync.PendingJobs;
 import org.openmrs.module.dhis2sync.sync.RunInProgressException;
 import org.openmrs.module.dhis2sync.sync.RunRequest;
 import org.openmrs.module.dhis2sync.sync.RunState;
@@ -95,11 +100,17 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     private final MappingNamesReader names;
     private final MappingHealth health;
     private final PatientSyncStatusReader patientStatus;
+    private final Jobs jobs;
+    private final PendingJobs pendingJobs;
 
+    /** @param jobs the background jobs, of which pendingJobs starts previews and checks */
     public Dhis2SyncServiceImpl(SettingsStore settingsStore, Dhis2ClientFactory clients, MappingRegistry mappings,
             SyncRunner runner, SyncLogDao logs, FailedRecordDao failures, OrgUnitMappingDao orgUnits,
             CurrentUser currentUser, SourceMetadata openmrsMetadata, PatientDirectory patients,
-            MappingNamesReader names, MappingHealth health, PatientSyncStatusReader patientStatus) {
+            MappingNamesReader names, MappingHealth health, PatientSyncStatusReader patientStatus, Jobs jobs,
+            PendingJobs pendingJobs) {
+        this.jobs = jobs;
+        this.pendingJobs = pendingJobs;
         this.settingsStore = settingsStore;
         this.clients = clients;
         this.mappings = mappings;
@@ -257,6 +268,49 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     @Override
     public RunTally validate(String mappingUuid) {
         return runner.validate(request(getMapping(mappingUuid), null));
+    }
+
+    // --- background jobs
+
+    @Override
+    public JobState startJob(JobKind kind, String mappingUuid, String reason) {
+        if (kind == null) {
+            throw new FieldException("kind", "must be one of " + java.util.Arrays.toString(JobKind.values()));
+        }
+        String why = reason == null || reason.trim().isEmpty() ? null : reason.trim();
+        return pendingJobs.start(kind, request(getMapping(mappingUuid), why));
+    }
+
+    @Override
+    public JobState getJob(String jobId) {
+        JobState state = jobs.state(jobId);
+        if (state == null) {
+            throw new NotFoundException("job", jobId);
+        }
+        return state;
+    }
+
+    @Override
+    public List<JobState> getJobs(JobKind kind, String mappingUuid) {
+        return jobs.list(kind, mappingUuid);
+    }
+
+    @Override
+    public JobState cancelJob(String jobId) {
+        JobState state = jobs.cancel(jobId);
+        if (state == null) {
+            throw new NotFoundException("job", jobId);
+        }
+        return state;
+    }
+
+    @Override
+    public JobPage<?> getJobRecords(String jobId, String group, boolean problemsOnly, int offset, int limit) {
+        JobPage<?> page = jobs.page(jobId, group, problemsOnly, offset, limit);
+        if (page == null) {
+            throw new NotFoundException("job", jobId);
+        }
+        return page;
     }
 
     @Override

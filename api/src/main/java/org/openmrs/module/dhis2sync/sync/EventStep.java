@@ -24,6 +24,7 @@ import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 
 /**
@@ -38,14 +39,16 @@ final class EventStep {
     private final Dhis2Client client;
     private final ClinicalSource source;
     private final TrackerStore store;
-    private final BatchSender sender;
+    private final Delivery delivery;
+    private final Backfill backfill;
     private final DataValueConverter converter = new DataValueConverter();
 
-    EventStep(Dhis2Client client, ClinicalSource source, TrackerStore store, BatchSender sender) {
+    EventStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery, Backfill backfill) {
         this.client = client;
         this.source = source;
         this.store = store;
-        this.sender = sender;
+        this.delivery = delivery;
+        this.backfill = backfill;
     }
 
     /**
@@ -73,7 +76,6 @@ final class EventStep {
 
         Map<String, String> registrationLocations = registrationLocationsWhereNeeded(run, encounters);
         List<Outgoing<Event>> batch = new ArrayList<>();
-        List<EventTracker> newTrackers = new ArrayList<>();
         for (EncounterRecord encounter : encounters) {
             EnrollmentRecord enrollment = enrollmentOfEncounter.get(encounter.getUuid());
             if (enrollment == null) {
@@ -93,42 +95,13 @@ final class EventStep {
                 if (outgoing == null) {
                     continue;
                 }
-                if (tracker == null && run.mode() != RunMode.PREVIEW) {
-                    tracker = new EventTracker();
-                    tracker.setEncounterUuid(encounter.getUuid());
-                    tracker.setProgramStageUid(stage.getProgramStageUid());
-                    tracker.setInstanceUid(outgoing.payload().getTrackedEntityUid());
-                    tracker.setEnrollmentUid(outgoing.payload().getEnrollmentUid());
-                    tracker.setEventUid(outgoing.uid());
-                    tracker.setProgramUid(run.config().getDhis2ProgramUid());
-                    tracker.setConfirmed(false);
-                    tracker.setDateCreated(run.now());
-                    trackers.put(key, tracker);
-                    newTrackers.add(tracker);
-                }
                 batch.add(outgoing);
             }
         }
         if (run.mode() == RunMode.PREVIEW) {
             return;
         }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveEventTrackers(newTrackers);
-        }
-        List<BatchSender.Accepted<Event>> accepted = sender.send(run, SyncCategory.EVENT, ObjectType.EVENT, batch,
-                events -> client.importEvents(events, run.importMode()));
-        List<EventTracker> confirmed = new ArrayList<>();
-        for (BatchSender.Accepted<Event> ok : accepted) {
-            Event event = ok.outgoing().payload();
-            EventTracker tracker = trackers.get(key(ok.outgoing().openmrsUuid(), event.getProgramStageUid()));
-            tracker.setConfirmed(true);
-            tracker.setEnrollmentUid(event.getEnrollmentUid());
-            tracker.setDateChanged(run.now());
-            confirmed.add(tracker);
-        }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveEventTrackers(confirmed);
-        }
+        delivery.deliver(run, SyncCategory.EVENT, ObjectType.EVENT, batch, client::importEvents);
     }
 
     /** The event to send, or null when the record cannot go (counted as failed, or shown so in preview). */
@@ -147,8 +120,8 @@ final class EventStep {
         if (error == null && orgUnit == null) {
             error = OrgUnitResolver.noOrgUnitMessage("encounter " + encounter.getUuid(), encounter.getLocationUuid());
         }
-        boolean enrollmentInDhis2 = enrollmentTracker != null
-                && (enrollmentTracker.isConfirmed() || run.mode() != RunMode.SYNC);
+        boolean enrollmentInDhis2 = enrollmentTracker != null && (enrollmentTracker.isConfirmed()
+                || run.mode() != RunMode.SYNC || backfill.isHeld(enrollment.getUuid()));
         if (error == null && !enrollmentInDhis2 && run.mode() != RunMode.PREVIEW) {
             error = "its enrollment " + enrollment.getUuid() + " is not in DHIS2 yet (see its failure); retried next run";
         }
@@ -158,9 +131,9 @@ final class EventStep {
                     EventStatus.COMPLETED.name(), values, error, warnings));
             return null;
         }
+        FailureKey key = FailureKey.event(encounter.getUuid(), stage.getProgramStageUid());
         if (error != null) {
-            sender.fail(run, SyncCategory.EVENT, encounter.getUuid(), existingUid, null,
-                    "stage " + stage.getProgramStageUid() + ": " + error);
+            delivery.sender().fail(run, key, existingUid, null, "stage " + stage.getProgramStageUid() + ": " + error);
             return null;
         }
         for (String warning : warnings) {
@@ -175,7 +148,18 @@ final class EventStep {
         Event event = new Event(uid, enrollmentTracker.getEnrollmentUid(), enrollmentTracker.getInstanceUid(),
                 run.config().getDhis2ProgramUid(), stage.getProgramStageUid(), orgUnit, EventStatus.COMPLETED, date,
                 dataValues);
-        return new Outgoing<>(encounter.getUuid(), uid, existingUid == null, event);
+        if (tracker == null) {
+            tracker = new EventTracker();
+            tracker.setEncounterUuid(encounter.getUuid());
+            tracker.setProgramStageUid(stage.getProgramStageUid());
+            tracker.setEventUid(uid);
+            tracker.setProgramUid(run.config().getDhis2ProgramUid());
+            tracker.setConfirmed(false);
+            tracker.setDateCreated(run.now());
+        }
+        tracker.setInstanceUid(event.getTrackedEntityUid());
+        tracker.setEnrollmentUid(event.getEnrollmentUid());
+        return new Outgoing<>(key, uid, existingUid == null, event, tracker);
     }
 
     /** DESIGN's rule: the encounter's location, else the patient's registration location, else the default. */

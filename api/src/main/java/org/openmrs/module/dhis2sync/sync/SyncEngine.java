@@ -71,12 +71,14 @@ public class SyncEngine {
         Date startedAt = clock.get();
         OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
         RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
-        BatchSender sender = new BatchSender(store);
-        PatientStep patients = new PatientStep(client, store, sender);
-        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, sender, patients);
-        EventStep events = new EventStep(client, source, store, sender);
+        Delivery delivery = new Delivery(store, new BatchSender(store));
+        // a mapping's first run reads every encounter in its delta: no enrollment owes any
+        Backfill backfill = new Backfill(store.marker(mappingUuid, SyncCategory.EVENT) != null);
+        PatientStep patients = new PatientStep(client, store, delivery);
+        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
+        EventStep events = new EventStep(client, source, store, delivery, backfill);
         String program = config.getOpenmrsProgramUuid();
-        Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, sender);
+        Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery);
 
         // what OpenMRS voided (or merged away) since the markers leaves DHIS2 first, so nothing below re-uses it
         tally.phase("voids");
@@ -89,16 +91,9 @@ public class SyncEngine {
                 chunk -> patients.sync(run, chunk), heartbeat);
 
         tally.phase("enrollments");
-        Date eventMarker = store.marker(mappingUuid, SyncCategory.EVENT);
-        List<EnrollmentRecord> created = new ArrayList<>();
         walk(run, SyncCategory.ENROLLMENT, source::loadEnrollmentsByUuid, EnrollmentRecord::getUuid,
                 (since, after, limit) -> source.changedEnrollmentIds(program, since, after, limit),
-                source::loadEnrollments, chunk -> {
-                    List<EnrollmentRecord> createdNow = enrollments.sync(run, chunk);
-                    if (eventMarker != null) {
-                        created.addAll(createdNow);
-                    }
-                }, heartbeat);
+                source::loadEnrollments, chunk -> enrollments.sync(run, chunk), heartbeat);
 
         tally.phase("events");
         walk(run, SyncCategory.EVENT, source::loadEncountersByUuid, EncounterRecord::getUuid,
@@ -106,17 +101,8 @@ public class SyncEngine {
                 source::loadEncounters, chunk -> events.sync(run, chunk, false), heartbeat);
         // encounters whose events went with their enrollment or patient, for another enrollment that covers them
         withdrawn.resend(run, events);
-        // encounters that lay before the event marker but belong to an enrollment created only now
-        for (EnrollmentRecord enrollment : created) {
-            List<Integer> ids = source.encounterIdsOfPatient(enrollment.getPatientUuid(), config.feeds(),
-                    enrollment.getDateEnrolled(), enrollment.getDateCompleted());
-            for (int from = 0; from < ids.size(); from += batchSize) {
-                List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
-                events.sync(run, source.loadEncounters(chunk), true);
-                tally.alsoLookedAt(SyncCategory.EVENT, chunk.size());
-                heartbeat.run();
-            }
-        }
+        // encounters the delta does not bring: those of enrollments DHIS2 holds only now, or whose dates changed
+        backfill.settle(run, source, events, delivery, heartbeat);
 
         if (mode == RunMode.SYNC) {
             tally.phase("finishing");

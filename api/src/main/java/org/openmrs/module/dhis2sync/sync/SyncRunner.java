@@ -150,10 +150,19 @@ public class SyncRunner {
     /** The records a run would send now, decided from the trackers; nothing is sent or written. */
     public RunTally preview(RunRequest request) {
         RunTally tally = new RunTally();
+        preview(request, tally, () -> { });
+        return tally;
+    }
+
+    /**
+     * The preview in the caller's thread (a background job's), counting into the given tally.
+     *
+     * @param afterChunk called after every chunk (a job reports progress there, and stops by throwing)
+     */
+    public void preview(RunRequest request, RunTally tally, Runnable afterChunk) {
         RunSettings now = settings.get();
         engine.run(request.getMappingUuid(), request.getConfig(), RunMode.PREVIEW, null, now.getBatchSize(),
-                now.getDefaultOrgUnit(), tally, () -> { });
-        return tally;
+                now.getDefaultOrgUnit(), tally, afterChunk);
     }
 
     /**
@@ -172,12 +181,17 @@ public class SyncRunner {
     /** DHIS2's verdict on the records a run would send, from its validation-only import; nothing is written. */
     public RunTally validate(RunRequest request) {
         RunTally tally = new RunTally();
+        validate(request, tally, () -> { });
+        return tally;
+    }
+
+    /** The check in the caller's thread (a background job's), counting into the given tally; as the preview above. */
+    public void validate(RunRequest request, RunTally tally, Runnable afterChunk) {
         RunSettings now = settings.get();
         try (Dhis2Client client = clients.get()) {
             engine.run(request.getMappingUuid(), request.getConfig(), RunMode.VALIDATE, client, now.getBatchSize(),
-                    now.getDefaultOrgUnit(), tally, () -> { });
+                    now.getDefaultOrgUnit(), tally, afterChunk);
         }
-        return tally;
     }
 
     /**
