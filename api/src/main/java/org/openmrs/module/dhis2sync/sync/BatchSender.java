@@ -94,9 +94,9 @@ final class BatchSender {
         store.recordFailure(run.mappingUuid(), key, dhis2Uid, errorCode, message, run.now());
     }
 
-    /** Forgets the failure of one record that has now gone through. */
-    void clear(RunContext run, SyncCategory category, String openmrsUuid) {
-        store.clearFailures(run.mappingUuid(), category, java.util.Collections.singletonList(openmrsUuid));
+    /** Forgets the failure of one DHIS2 object that has now gone through. */
+    void clear(RunContext run, FailureKey key) {
+        store.clearFailures(run.mappingUuid(), java.util.Collections.singletonList(key));
     }
 
     private static String messageOf(ObjectResult verdict, String uid) {

@@ -78,7 +78,7 @@ public class SyncEngine {
         EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
         EventStep events = new EventStep(client, source, store, delivery, backfill);
         String program = config.getOpenmrsProgramUuid();
-        Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery);
+        Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery.sender());
 
         // what OpenMRS voided (or merged away) since the markers leaves DHIS2 first, so nothing below re-uses it
         tally.phase("voids");
@@ -103,6 +103,8 @@ public class SyncEngine {
         withdrawn.resend(run, events);
         // encounters the delta does not bring: those of enrollments DHIS2 holds only now, or whose dates changed
         backfill.settle(run, source, events, delivery, heartbeat);
+        // deletions the steps themselves asked for in this run (an event that left its enrollment) go now
+        withdrawn.finish(run, events);
 
         if (mode == RunMode.SYNC) {
             tally.phase("finishing");

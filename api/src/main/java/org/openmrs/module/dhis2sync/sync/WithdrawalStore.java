@@ -79,6 +79,15 @@ public class WithdrawalStore {
     }
 
     /**
+     * Withdraws one event the module sent (e.g. one whose encounter left its enrollment): its tracker row goes and its
+     * deletion is pending, sent by the run's end; with {@code resend} its encounter is then offered to the events step
+     * again, and gets a new event (new UID) wherever it now belongs.
+     */
+    public void withdrawEvent(String mappingUuid, EventTracker tracker, boolean resend, Date now) {
+        withdrawEvents(mappingUuid, java.util.Collections.singletonList(tracker), resend, now);
+    }
+
+    /**
      * Records the deletion of each event (resend: its encounter stands and is offered to the events step once the
      * event is gone) and removes its tracker row, in one transaction.
      */
@@ -89,7 +98,7 @@ public class WithdrawalStore {
         tx.executeWithoutResult(status -> {
             for (EventTracker tracker : trackers) {
                 pend(mappingUuid, PendingDeletion.ObjectKind.EVENT, tracker.getEventUid(), SyncCategory.EVENT,
-                        tracker.getEncounterUuid(), resend, now);
+                        tracker.getEncounterUuid(), tracker.getProgramStageUid(), resend, now);
                 EventTracker attached = events.find(tracker.getEncounterUuid(), tracker.getProgramStageUid());
                 if (attached != null) {
                     events.delete(attached);
@@ -101,13 +110,13 @@ public class WithdrawalStore {
     /** Records the deletion of a tracked entity the module created for a voided patient (its trackers stay for now). */
     void withdrawTrackedEntity(String mappingUuid, InstanceTracker tracker, Date now) {
         tx.executeWithoutResult(status -> pend(mappingUuid, PendingDeletion.ObjectKind.TRACKED_ENTITY,
-                tracker.getInstanceUid(), SyncCategory.INSTANCE, tracker.getPatientUuid(), false, now));
+                tracker.getInstanceUid(), SyncCategory.INSTANCE, tracker.getPatientUuid(), null, false, now));
     }
 
     private void pend(String mappingUuid, PendingDeletion.ObjectKind kind, String uid, SyncCategory category,
-            String openmrsUuid, boolean resend, Date now) {
+            String openmrsUuid, String stageUid, boolean resend, Date now) {
         if (deletions.find(mappingUuid, kind, uid) == null) {
-            deletions.save(new PendingDeletion(mappingUuid, kind, uid, category, openmrsUuid, resend, now));
+            deletions.save(new PendingDeletion(mappingUuid, kind, uid, category, openmrsUuid, stageUid, resend, now));
         }
     }
 

@@ -47,6 +47,8 @@ final class Withdrawals {
     private final WithdrawalStore store;
     private final Dhis2Client client;
     private final BatchSender failures;
+    /** The objects this run already asked DHIS2 to delete (each is asked once per run). */
+    private final Set<String> attempted = new java.util.HashSet<>();
 
     Withdrawals(ClinicalSource source, WithdrawalStore store, Dhis2Client client, BatchSender failures) {
         this.source = source;
@@ -112,12 +114,24 @@ final class Withdrawals {
         }
     }
 
+    /**
+     * At the end of a run: the deletions asked for during it (not yet tried in this run) are sent, and their
+     * encounters offered again.
+     */
+    void finish(RunContext run, EventStep events) {
+        if (run.mode() != RunMode.SYNC) {
+            return;
+        }
+        sendPending(run);
+        resend(run, events);
+    }
+
     /** Events first (an enrollment or tracked entity with undeleted events needs a cascade authority), then entities. */
     private void sendPending(RunContext run) {
         List<PendingDeletion> events = new ArrayList<>();
         List<PendingDeletion> entities = new ArrayList<>();
         for (PendingDeletion deletion : store.pending(run.mappingUuid())) {
-            if (deletion.isDeleted()) {
+            if (deletion.isDeleted() || !attempted.add(deletion.getObjectKind() + ":" + deletion.getDhis2Uid())) {
                 continue;
             }
             if (deletion.getObjectKind() == PendingDeletion.ObjectKind.EVENT) {
@@ -220,7 +234,7 @@ final class Withdrawals {
     private boolean settle(RunContext run, PendingDeletion deletion, ObjectResult verdict) {
         if (gone(verdict)) {
             store.deleted(deletion);
-            failures.clear(run, deletion.getCategory(), deletion.getOpenmrsUuid());
+            failures.clear(run, deletion.failureKey());
             return true;
         }
         failed(run, deletion, verdict);
@@ -229,7 +243,7 @@ final class Withdrawals {
 
     private void failed(RunContext run, PendingDeletion deletion, ObjectResult verdict) {
         String message = verdict == null ? "DHIS2 gave no verdict" : verdict.getMessage();
-        failures.fail(run, deletion.getCategory(), deletion.getOpenmrsUuid(), deletion.getDhis2Uid(),
+        failures.fail(run, deletion.failureKey(), deletion.getDhis2Uid(),
                 verdict == null ? null : verdict.getErrorCode(), "deleting " + kindName(deletion) + " "
                         + deletion.getDhis2Uid() + " (its OpenMRS record was voided): " + message
                         + "; retried next run");

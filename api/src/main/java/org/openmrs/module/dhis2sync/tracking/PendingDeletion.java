@@ -53,6 +53,10 @@ public class PendingDeletion {
     @Column(name = "openmrs_uuid", nullable = false, length = 38)
     private String openmrsUuid;
 
+    /** The program stage of an event (its failure is keyed by encounter and stage); null for other objects. */
+    @Column(name = "program_stage_uid", length = 11)
+    private String programStageUid;
+
     /**
      * True for an event withdrawn with its enrollment or patient while its encounter stands: once the event is
      * deleted, the encounter is offered to the events step again (it may now belong to another enrollment).
@@ -72,12 +76,13 @@ public class PendingDeletion {
     }
 
     public PendingDeletion(String mappingUuid, ObjectKind objectKind, String dhis2Uid, SyncCategory category,
-            String openmrsUuid, boolean resend, Date dateCreated) {
+            String openmrsUuid, String programStageUid, boolean resend, Date dateCreated) {
         this.mappingUuid = mappingUuid;
         this.objectKind = objectKind;
         this.dhis2Uid = dhis2Uid;
         this.category = category;
         this.openmrsUuid = openmrsUuid;
+        this.programStageUid = programStageUid;
         this.resend = resend;
         this.dateCreated = dateCreated;
     }
@@ -104,6 +109,16 @@ public class PendingDeletion {
 
     public String getOpenmrsUuid() {
         return openmrsUuid;
+    }
+
+    public String getProgramStageUid() {
+        return programStageUid;
+    }
+
+    /** The failure a refused deletion is kept under: the event of one stage, or the patient's tracked entity. */
+    public FailureKey failureKey() {
+        return programStageUid == null ? FailureKey.of(category, openmrsUuid)
+                : FailureKey.event(openmrsUuid, programStageUid);
     }
 
     public boolean isResend() {

@@ -25,6 +25,7 @@ public class PendingDeletionDao extends HibernateDao {
         ColumnCheck.text("dhis2Uid", deletion.getDhis2Uid(), 11);
         ColumnCheck.required("category", deletion.getCategory());
         ColumnCheck.text("openmrsUuid", deletion.getOpenmrsUuid(), 38);
+        ColumnCheck.optionalText("programStageUid", deletion.getProgramStageUid(), 11);
         ColumnCheck.required("dateCreated", deletion.getDateCreated());
         return saveAndFlush(deletion, TABLE, "mapping_uuid=" + deletion.getMappingUuid() + ", object_type="
                 + deletion.getObjectKind() + ", dhis2_uid=" + deletion.getDhis2Uid());
