@@ -63,7 +63,7 @@ public class TrackerStore {
     }
 
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
-        saveAll(trackers, instances::save, instances::detach);
+        saveAll(trackers, instances::saveAll);
     }
 
     public Map<String, EnrollmentTracker> enrollmentTrackers(Collection<String> patientProgramUuids) {
@@ -79,7 +79,7 @@ public class TrackerStore {
     }
 
     public void saveEnrollmentTrackers(Collection<EnrollmentTracker> trackers) {
-        saveAll(trackers, enrollments::save, enrollments::detach);
+        saveAll(trackers, enrollments::saveAll);
     }
 
     public List<EventTracker> eventTrackers(Collection<String> encounterUuids) {
@@ -90,7 +90,19 @@ public class TrackerStore {
     }
 
     public void saveEventTrackers(Collection<EventTracker> trackers) {
-        saveAll(trackers, events::save, events::detach);
+        saveAll(trackers, events::saveAll);
+    }
+
+    /** Forgets the events DHIS2 no longer holds (deleted there): their encounters are new to DHIS2 again. */
+    public void forgetEventTrackers(Collection<EventTracker> trackers) {
+        if (trackers.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            for (EventTracker tracker : trackers) {
+                events.deleteByEncounterAndStage(tracker.getEncounterUuid(), tracker.getProgramStageUid());
+            }
+        });
     }
 
     /** Saves tracker rows of one category (the pending and confirmed rows of the sending protocol). */
@@ -108,18 +120,12 @@ public class TrackerStore {
         }
     }
 
-    /** Saves each in one transaction, detaching each once saved (see {@code HibernateDao.detach}). */
-    private <T> void saveAll(Collection<T> entities, java.util.function.Consumer<T> save,
-            java.util.function.Consumer<Object> detach) {
-        if (entities.isEmpty()) {
+    /** Saves a chunk's trackers in one transaction, with one flush for them all. */
+    private <T> void saveAll(Collection<T> trackers, java.util.function.Consumer<Collection<T>> saveAll) {
+        if (trackers.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(status -> {
-            for (T entity : entities) {
-                save.accept(entity);
-                detach.accept(entity);
-            }
-        });
+        tx.executeWithoutResult(status -> saveAll.accept(trackers));
     }
 
     /** Keeps a DHIS2 object DHIS2 refused (or that could not be sent) for the next run, counting the attempts. */
@@ -211,6 +217,26 @@ public class TrackerStore {
                 marker.setLastSyncedDate(syncedUpTo);
                 markers.save(marker);
             }
+        });
+    }
+
+    /**
+     * Moves the mapping's markers back to {@code to} (never forward): the next run reads again everything changed
+     * since then. A category that never ran has no marker and reads everything anyway.
+     *
+     * @return how many markers moved
+     */
+    public int moveMarkersBack(String mappingUuid, Date to) {
+        return tx.execute(status -> {
+            int moved = 0;
+            for (Marker marker : markers.findByMapping(mappingUuid)) {
+                if (marker.getLastSyncedDate() != null && marker.getLastSyncedDate().after(to)) {
+                    marker.setLastSyncedDate(to);
+                    markers.save(marker);
+                    moved++;
+                }
+            }
+            return moved;
         });
     }
 

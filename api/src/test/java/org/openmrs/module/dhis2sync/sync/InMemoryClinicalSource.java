@@ -42,6 +42,8 @@ public final class InMemoryClinicalSource implements ClinicalSource {
          * name or identifier edit leaves alone); an enrollment put voided keeps the moment it was first put voided.
          */
         Date statusChanged;
+        /** Of an encounter: its voided obs, which OpenMRS keeps (they still tie it to a form or set in a delta). */
+        List<ObsValue> voidedObs = List.of();
 
         Row(int id, R record, Date changed) {
             this.id = id;
@@ -84,7 +86,23 @@ public final class InMemoryClinicalSource implements ClinicalSource {
     }
 
     public synchronized void putEncounter(EncounterRecord encounter) {
+        putEncounter(encounter, List.of(), false);
+    }
+
+    /**
+     * An encounter as OpenMRS keeps it: the record holds its non-voided obs; {@code voidedObs} are the obs voided
+     * since, which OpenMRS keeps and the SQL of the OpenMRS adapter still counts when it asks which encounters of a
+     * form or concept set changed (so that clearing a form is seen); a voided encounter is neither in a delta nor
+     * loaded, as there.
+     */
+    public synchronized void putEncounter(EncounterRecord encounter, List<ObsValue> voidedObs, boolean voided) {
         put(encounters, encounter.getUuid(), encounter);
+        Row<EncounterRecord> row = encounters.get(idByUuid.get(encounter.getUuid()));
+        row.voidedObs = List.copyOf(voidedObs);
+        if (voided != (row.voided != null)) {
+            row.voided = voided ? now : null;
+            row.statusChanged = now;
+        }
     }
 
     /** Voids an encounter (its obs with it), as {@code EncounterService.voidEncounter}. */
@@ -243,7 +261,9 @@ public final class InMemoryClinicalSource implements ClinicalSource {
                 result.add(asLoaded(row));
             }
         }
-        result.sort(Comparator.comparing(EnrollmentRecord::getDateEnrolled));
+        // as ORDER BY date_enrolled, patient_program_id: a null date first, as MySQL and H2 sort it
+        result.sort(Comparator.comparing(EnrollmentRecord::getDateEnrolled,
+                Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())));
         return result;
     }
 
@@ -251,7 +271,7 @@ public final class InMemoryClinicalSource implements ClinicalSource {
     public synchronized List<Integer> changedEncounterIds(String programUuid, List<EncounterFeed> feeds, Date since,
             int afterId, int limit) {
         return ids(encounters, afterId, limit, row -> row.voided == null && changedSince(row, since)
-                && inProgram(row.record.getPatientUuid(), programUuid) && selects(feeds, row.record));
+                && inProgram(row.record.getPatientUuid(), programUuid) && selects(feeds, row, true));
     }
 
     @Override
@@ -265,7 +285,7 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         List<Row<EncounterRecord>> rows = new ArrayList<>();
         for (Row<EncounterRecord> row : encounters.values()) {
             LocalDate date = row.record.getEncounterDatetime().toLocalDate();
-            if (row.voided == null && row.record.getPatientUuid().equals(patientUuid) && selects(feeds, row.record)
+            if (row.voided == null && row.record.getPatientUuid().equals(patientUuid) && selects(feeds, row, false)
                     && !date.isBefore(from) && (to == null || !date.isAfter(to))) {
                 rows.add(row);
             }
@@ -383,7 +403,16 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         return false;
     }
 
-    private static boolean selects(List<EncounterFeed> feeds, EncounterRecord encounter) {
+    /**
+     * As the adapter's SQL: by encounter type, form (the encounter's, or an obs's) or concept set (an obs's group);
+     * with {@code countVoidedObs} (deltas) the voided obs count too, as they do there.
+     */
+    private static boolean selects(List<EncounterFeed> feeds, Row<EncounterRecord> row, boolean countVoidedObs) {
+        EncounterRecord encounter = row.record;
+        List<ObsValue> obsList = new ArrayList<>(encounter.getObs());
+        if (countVoidedObs) {
+            obsList.addAll(row.voidedObs);
+        }
         for (EncounterFeed feed : feeds) {
             switch (feed.getKind()) {
                 case ENCOUNTER_TYPE:
@@ -395,14 +424,14 @@ public final class InMemoryClinicalSource implements ClinicalSource {
                     if (feed.getReference().equals(encounter.getFormName())) {
                         return true;
                     }
-                    for (ObsValue obs : encounter.getObs()) {
+                    for (ObsValue obs : obsList) {
                         if (feed.getReference().equals(obs.getFormName())) {
                             return true;
                         }
                     }
                     break;
                 default:
-                    for (ObsValue obs : encounter.getObs()) {
+                    for (ObsValue obs : obsList) {
                         if (obs.getGroupConceptUuids().contains(feed.getReference())) {
                             return true;
                         }
