@@ -157,12 +157,21 @@ final class EnrollmentStep {
     }
 
     /**
-     * Completed enrollments as the seed sends them: ACTIVE first (where a re-open that DHIS2 refuses shows up as
-     * that record's error), then COMPLETED for those DHIS2 took.
+     * Completed enrollments as the seed sends them when DHIS2 has not confirmed them yet (new, or an enrollment of
+     * DHIS2 re-used): ACTIVE first (where a re-open that DHIS2 refuses shows up as that record's error), then
+     * COMPLETED for those DHIS2 took. One DHIS2 already confirmed goes COMPLETED at once: sending it ACTIVE again
+     * would be refused (E1015) while the patient's next enrollment is active.
      */
-    private List<BatchSender.Accepted<Enrollment>> sendCompleted(RunContext run, List<Outgoing<Enrollment>> completed) {
+    private List<BatchSender.Accepted<Enrollment>> sendCompleted(RunContext run, List<Outgoing<Enrollment>> batch) {
+        List<Outgoing<Enrollment>> completed = new ArrayList<>();
+        List<Outgoing<Enrollment>> confirmedBefore = new ArrayList<>();
+        for (Outgoing<Enrollment> outgoing : batch) {
+            (outgoing.tracker().isConfirmed() ? confirmedBefore : completed).add(outgoing);
+        }
+        List<BatchSender.Accepted<Enrollment>> result = new ArrayList<>(send(run, confirmedBefore));
         if (completed.isEmpty() || run.mode() == RunMode.VALIDATE) {
-            return send(run, completed);
+            result.addAll(send(run, completed));
+            return result;
         }
         List<Outgoing<Enrollment>> asActive = new ArrayList<>();
         for (Outgoing<Enrollment> outgoing : completed) {
@@ -182,7 +191,6 @@ final class EnrollmentStep {
                 toComplete.add(outgoing);
             }
         }
-        List<BatchSender.Accepted<Enrollment>> result = new ArrayList<>();
         for (BatchSender.Accepted<Enrollment> ok : send(run, toComplete)) {
             boolean created = createdByFirstPass.get(ok.outgoing().openmrsUuid()) || ok.created();
             result.add(new BatchSender.Accepted<>(ok.outgoing(), created));

@@ -382,6 +382,21 @@ public final class FakeDhis2 implements AutoCloseable {
         persist();
     }
 
+    /**
+     * Back to a DHIS2 holding no tracker data (metadata and users kept), no fault armed and no request recorded: one
+     * fake serves many short tests (the convergence test's histories) without a start each.
+     */
+    public void clearData() {
+        synchronized (store) {
+            store.clear();
+        }
+        failNext(0, 503);
+        dropNextConnections(0);
+        stallNext(0, Duration.ZERO);
+        clearRequests();
+        persist();
+    }
+
     /** Writes the whole state (data, metadata, API tokens) to {@code file} as JSON. */
     public void saveState(Path file) {
         synchronized (store) {

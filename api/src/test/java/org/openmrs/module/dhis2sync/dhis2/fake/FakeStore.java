@@ -134,6 +134,19 @@ final class FakeStore {
     private final Map<String, Set<String>> enrollmentsByTe = new HashMap<>();
     private final Map<String, Set<String>> eventsByEnrollment = new HashMap<>();
 
+    /** Forgets every tracked entity, enrollment and event, deleted ones included (metadata is not held here). */
+    synchronized void clear() {
+        trackedEntities.clear();
+        enrollments.clear();
+        events.clear();
+        deletedTrackedEntities.clear();
+        deletedEnrollments.clear();
+        deletedEvents.clear();
+        teByAttributeValue.clear();
+        enrollmentsByTe.clear();
+        eventsByEnrollment.clear();
+    }
+
     synchronized long nextSeq() {
         return ++seq;
     }
