@@ -186,6 +186,20 @@ public class TrackerStore {
         });
     }
 
+    /** Those of the records that have a failure kept (in any stage, for events). */
+    public Set<String> failing(String mappingUuid, SyncCategory category, Collection<String> openmrsUuids) {
+        if (openmrsUuids.isEmpty()) {
+            return Collections.emptySet();
+        }
+        return tx.execute(status -> {
+            Set<String> uuids = new HashSet<>();
+            for (FailedRecord failure : failures.findByOpenmrsUuids(mappingUuid, category, openmrsUuids)) {
+                uuids.add(failure.getOpenmrsUuid());
+            }
+            return uuids;
+        });
+    }
+
     /** The OpenMRS uuids of the records of one category that failed in an earlier run, each once, oldest first. */
     public List<String> failedUuids(String mappingUuid, SyncCategory category) {
         return tx.execute(status -> {

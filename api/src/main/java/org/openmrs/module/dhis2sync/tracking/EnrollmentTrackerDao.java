@@ -79,6 +79,11 @@ public class EnrollmentTrackerDao extends HibernateDao {
                 .getResultList();
     }
 
+    public void delete(EnrollmentTracker tracker) {
+        session().delete(ColumnCheck.required("enrollmentTracker", tracker));
+        session().flush();
+    }
+
     /** The tracker holding that DHIS2 enrollment UID, or null. */
     public EnrollmentTracker findByEnrollmentUid(String enrollmentUid) {
         List<EnrollmentTracker> trackers = session()

@@ -67,6 +67,19 @@ public class InstanceTrackerDao extends HibernateDao {
         return found;
     }
 
+    /** Every tracker holding that DHIS2 UID (several patients may share one tracked entity), oldest first. */
+    public List<InstanceTracker> findAllByInstanceUid(String instanceUid) {
+        return session()
+                .createQuery("from InstanceTracker t where t.instanceUid = :uid order by t.id", InstanceTracker.class)
+                .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
+                .getResultList();
+    }
+
+    public void delete(InstanceTracker tracker) {
+        session().delete(ColumnCheck.required("instanceTracker", tracker));
+        session().flush();
+    }
+
     /** The tracker holding that DHIS2 UID (the oldest, should several patients share it), or null. */
     public InstanceTracker findByInstanceUid(String instanceUid) {
         List<InstanceTracker> trackers = session()
