@@ -9,9 +9,11 @@ enum Op {
     // ---- registration
     /** Registered and enrolled at once. */
     REGISTER(8, true, null),
-    /** Registered only (enrolled later by ENROLL). */
-    REGISTER_ONLY(3, false, "a patient synced before being enrolled, then enrolled: a run dying after its tracker row was"
-            + " saved PENDING leaves it never sent again (seed 18; helper loss)"),
+    /**
+     * Registered only (enrolled later by ENROLL; gated until main d2ff82d: a PENDING tracked entity of a patient
+     * enrolled later was never sent again, seed 18).
+     */
+    REGISTER_ONLY(3, true, null),
     EDIT_NAME(3, true, null),
     EDIT_IDENTIFIER(2, true, null),
     EDIT_GENDER(2, true, null),

@@ -104,6 +104,13 @@ record Step(Op op, long seed) {
                             SyncHarness.INDETERMINATE, null, e.date.atTime(10, 0)));
                     return "result of " + e.uuid + " now Indeterminate (no option code)";
                 });
+            case VOID_PATIENT:
+                return withPatient(clinic, random, p -> true, p -> {
+                    clinic.voidPatient(p);
+                    return "patient " + p.uuid + " voided (its visits with it)";
+                });
+            case MERGE_PATIENTS:
+                return merge(clinic, random);
             case VOID_ENROLLMENT:
                 return onEnrollment(clinic, random, e -> !e.voided, e -> {
                     e.voided = true;
@@ -185,8 +192,8 @@ record Step(Op op, long seed) {
 
     /** Completed on or after its last visit (a visit after the completion date would leave it: CORRECT_ENROLLMENT_DATE). */
     private static String complete(Clinic clinic, Random random) {
-        List<Clinic.Enrollment> active = clinic.enrollments.values().stream().filter(e -> !e.voided && e.completed == null)
-                .collect(Collectors.toList());
+        List<Clinic.Enrollment> active = clinic.enrollments.values().stream().filter(e -> !e.voided && e.completed == null
+                && !clinic.patients.get(e.patient).voided).collect(Collectors.toList());
         if (active.isEmpty()) {
             return null;
         }
@@ -208,8 +215,8 @@ record Step(Op op, long seed) {
      * past its own completion or the next enrollment's start (OpenMRS refuses overlapping enrollments).
      */
     private static String correctEnrollmentDate(Clinic clinic, Random random) {
-        List<Clinic.Enrollment> live = clinic.enrollments.values().stream().filter(e -> !e.voided)
-                .collect(Collectors.toList());
+        List<Clinic.Enrollment> live = clinic.enrollments.values().stream()
+                .filter(e -> !e.voided && !clinic.patients.get(e.patient).voided).collect(Collectors.toList());
         if (live.isEmpty()) {
             return null;
         }
@@ -294,7 +301,8 @@ record Step(Op op, long seed) {
 
     private static String onPatient(Clinic clinic, Random random, Predicate<Clinic.Patient> eligible,
             Action<Clinic.Patient> action) {
-        Clinic.Patient patient = pick(new ArrayList<>(clinic.patients.values()), eligible, random);
+        Clinic.Patient patient = pick(new ArrayList<>(clinic.patients.values()), p -> !p.voided && eligible.test(p),
+                random);
         if (patient == null) {
             return null;
         }
@@ -306,7 +314,8 @@ record Step(Op op, long seed) {
     /** Something about a patient that is not registration data (an enrollment, a visit). */
     private static String withPatient(Clinic clinic, Random random, Predicate<Clinic.Patient> eligible,
             Action<Clinic.Patient> action) {
-        Clinic.Patient patient = pick(new ArrayList<>(clinic.patients.values()), eligible, random);
+        Clinic.Patient patient = pick(new ArrayList<>(clinic.patients.values()), p -> !p.voided && eligible.test(p),
+                random);
         return patient == null ? null : action.on(patient);
     }
 
@@ -324,7 +333,8 @@ record Step(Op op, long seed) {
 
     private static String onEnrollment(Clinic clinic, Random random, Predicate<Clinic.Enrollment> eligible,
             Action<Clinic.Enrollment> action) {
-        Clinic.Enrollment enrollment = pick(new ArrayList<>(clinic.enrollments.values()), eligible, random);
+        Clinic.Enrollment enrollment = pick(new ArrayList<>(clinic.enrollments.values()),
+                e -> !clinic.patients.get(e.patient).voided && eligible.test(e), random);
         if (enrollment == null) {
             return null;
         }
@@ -333,19 +343,50 @@ record Step(Op op, long seed) {
         return text;
     }
 
+    /**
+     * Two patients merged (the second into the first), when OpenMRS would keep the preferred patient's enrollments
+     * apart: none of the two patients' live enrollments overlap another.
+     */
+    private static String merge(Clinic clinic, Random random) {
+        List<Clinic.Patient> live = clinic.patients.values().stream().filter(p -> !p.voided).collect(Collectors.toList());
+        if (live.size() < 2) {
+            return null;
+        }
+        Clinic.Patient preferred = live.get(random.nextInt(live.size()));
+        live.remove(preferred);
+        Clinic.Patient other = live.get(random.nextInt(live.size()));
+        List<Clinic.Enrollment> together = new ArrayList<>();
+        together.addAll(clinic.enrollmentsOf(preferred.uuid));
+        together.addAll(clinic.enrollmentsOf(other.uuid));
+        together.removeIf(e -> e.voided);
+        for (Clinic.Enrollment a : together) {
+            for (Clinic.Enrollment b : together) {
+                if (a != b && overlap(a, b)) {
+                    return null;
+                }
+            }
+        }
+        clinic.merge(preferred, other);
+        return "patient " + other.uuid + " merged into " + preferred.uuid;
+    }
+
+    private static boolean overlap(Clinic.Enrollment a, Clinic.Enrollment b) {
+        LocalDate aEnd = a.completed == null ? LocalDate.MAX : a.completed;
+        LocalDate bEnd = b.completed == null ? LocalDate.MAX : b.completed;
+        return !a.enrolled.isAfter(bEnd) && !b.enrolled.isAfter(aEnd);
+    }
+
     /** Whether unvoiding would overlap a live enrollment of the patient (OpenMRS refuses overlapping ones). */
     private static boolean overlapsLive(Clinic clinic, Clinic.Enrollment voided) {
-        LocalDate end = voided.completed == null ? LocalDate.MAX : voided.completed;
-        return clinic.enrollmentsOf(voided.patient).stream().filter(e -> !e.voided && e != voided).anyMatch(e -> {
-            LocalDate otherEnd = e.completed == null ? LocalDate.MAX : e.completed;
-            return !e.enrolled.isAfter(end) && !voided.enrolled.isAfter(otherEnd);
-        });
+        return clinic.enrollmentsOf(voided.patient).stream().filter(e -> !e.voided && e != voided)
+                .anyMatch(e -> overlap(e, voided));
     }
 
     /** Among all visits, voided ones included. */
     private static String onAnyEncounter(Clinic clinic, Random random, Predicate<Clinic.Encounter> eligible,
             Action<Clinic.Encounter> action) {
-        Clinic.Encounter encounter = pick(new ArrayList<>(clinic.encounters.values()), eligible, random);
+        Clinic.Encounter encounter = pick(new ArrayList<>(clinic.encounters.values()),
+                e -> !clinic.patients.get(e.patient).voided && eligible.test(e), random);
         if (encounter == null) {
             return null;
         }
