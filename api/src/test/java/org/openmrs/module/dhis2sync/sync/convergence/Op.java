@@ -19,8 +19,10 @@ enum Op {
     EDIT_GENDER(2, true, null),
     /** Gender O, which the mapping has no code for: DHIS2 refuses the tracked entity (option set) until fixed. */
     REFUSED_GENDER(1, true, null),
-    VOID_PATIENT(1, false, "voided patient: its enrollments cancelled, events deleted (issue 13 point 5, helper wd)"),
-    MERGE_PATIENTS(1, false, "merge: records move to the preferred patient's tracked entity (issue 13 point 5, helper wd)"),
+    /** A patient voided (its visits with it): its tracked entity leaves DHIS2 (main 7d189b8, issue 13 point 5). */
+    VOID_PATIENT(1, true, null),
+    /** Two patients merged: the other's records go to the preferred one's tracked entity (main 7d189b8, point 5). */
+    MERGE_PATIENTS(1, true, null),
 
     // ---- program enrollments
     ENROLL(6, true, null),
@@ -32,8 +34,9 @@ enum Op {
     COMPLETE(3, true, null),
     /** The enrollment date corrected: visits enter or leave the enrollment (gated until main 06207d5: point 3). */
     CORRECT_ENROLLMENT_DATE(2, true, null),
-    VOID_ENROLLMENT(1, false, "voided enrollment: CANCELLED, its events deleted (issue 13 points 5 and 7, helpers wd/loss)"),
-    UNVOID_ENROLLMENT(1, false, "unvoided enrollment (after VOID_ENROLLMENT)"),
+    /** An enrollment voided: CANCELLED, its events deleted (main 7d189b8, points 5 and 7). */
+    VOID_ENROLLMENT(1, true, null),
+    UNVOID_ENROLLMENT(1, true, null),
 
     // ---- visits and obs
     RECORD_VISIT(8, true, null),
@@ -42,8 +45,9 @@ enum Op {
     VOID_OBS(2, true, null),
     /** A coded answer the mapping has no option code for: the engine refuses that event until fixed. */
     UNMAPPED_ANSWER(1, true, null),
-    VOID_ENCOUNTER(1, false, "voided encounter: its events stay in DHIS2 (issue 13 point 5, helper wd; seed 4)"),
-    UNVOID_ENCOUNTER(1, false, "unvoided encounter (after VOID_ENCOUNTER)"),
+    /** A visit voided: its events deleted (gated until main 7d189b8: seed 4). */
+    VOID_ENCOUNTER(1, true, null),
+    UNVOID_ENCOUNTER(1, true, null),
     /** A Bahmni form filled in a visit: a second stage fed by the same encounter. */
     FILL_FORM(2, true, null),
     /** A Bahmni form cleared (its obs voided; gated until main 06207d5: point 4). */
