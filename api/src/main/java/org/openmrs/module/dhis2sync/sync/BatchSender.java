@@ -13,7 +13,8 @@ import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 /**
  * Sends one batch and reads DHIS2's verdict on every record by its UID (never by position). Records DHIS2 refused
  * are kept in the failed records with DHIS2's code and message, and the others go on; the accepted ones are handed
- * back for their trackers to be confirmed. In validation mode, verdicts are only collected.
+ * back for their trackers to be confirmed. In validation mode (a check), verdicts are collected and the accepted
+ * records handed back as if sent, remembered by the check only ({@link CheckMemory}).
  */
 final class BatchSender {
 
@@ -52,6 +53,12 @@ final class BatchSender {
                 run.tally().verdict(new ValidationVerdict(category, outgoing.openmrsUuid(), outgoing.uid(), ok,
                         verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid()),
                         outgoing.isNew() ? Decision.NEW : Decision.UPDATE));
+                if (ok) {
+                    // what follows may refer to it, as it would after a sync: the check remembers it
+                    run.checked().accepted(category, outgoing.openmrsUuid(), outgoing.uid(), outgoing.isNew(),
+                            outgoing.payload());
+                    accepted.add(new Accepted<>(outgoing, outgoing.isNew()));
+                }
                 continue;
             }
             if (ok) {

@@ -87,7 +87,9 @@ final class EnrollmentStep {
                 // its patient was refused (this run sent it first): DHIS2 would refuse the enrollment too
                 sender.fail(run, SyncCategory.ENROLLMENT, enrollment.getUuid(),
                         tracker == null ? null : tracker.getEnrollmentUid(), null, "patient "
-                        + enrollment.getPatientUuid() + " is not in DHIS2 yet (see its failure); retried next run");
+                        + enrollment.getPatientUuid() + (run.mode() == RunMode.VALIDATE
+                        ? " is refused by this check (see the patient's verdict): DHIS2 would refuse its enrollment"
+                        : " is not in DHIS2 yet (see its failure); retried next run"));
                 continue;
             }
             if (orgUnit == null) {
@@ -236,7 +238,7 @@ final class EnrollmentStep {
             List<PatientRecord> loaded = source.loadPatientsByUuid(missing);
             patients.sync(run, loaded);
             run.tally().alsoLookedAt(SyncCategory.INSTANCE, loaded.size());
-            if (run.mode() == RunMode.SYNC) {
+            if (run.mode() != RunMode.PREVIEW) { // a check's accepted patients are in its own trackers
                 instances = store.instanceTrackers(patientUuids);
             }
         }

@@ -67,11 +67,15 @@ public class SyncEngine {
             String defaultOrgUnit, RunTally tally, Runnable heartbeat) {
         Date startedAt = clock.get();
         OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
-        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
-        BatchSender sender = new BatchSender(store);
-        PatientStep patients = new PatientStep(client, store, sender);
-        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, sender, patients);
-        EventStep events = new EventStep(client, source, store, sender);
+        // a check: the same walk and steps, each chunk validated with the new objects it refers to (CheckBundle)
+        CheckMemory checked = mode == RunMode.VALIDATE ? new CheckMemory() : null;
+        Dhis2Client dhis2 = checked == null ? client : new CheckBundle(client, checked);
+        TrackerStore trackers = checked == null ? store : new CheckTrackers(store, checked);
+        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock, checked);
+        BatchSender sender = new BatchSender(trackers);
+        PatientStep patients = new PatientStep(dhis2, trackers, sender);
+        EnrollmentStep enrollments = new EnrollmentStep(dhis2, source, trackers, sender, patients);
+        EventStep events = new EventStep(dhis2, source, trackers, sender);
         String program = config.getOpenmrsProgramUuid();
 
         tally.phase("patients");
