@@ -12,7 +12,6 @@ import { nameOf, named } from './names.js';
 const POLL_MS = 1000;
 const PAGE_SIZE = 25;
 const TITLE = { PREVIEW: 'Preview', CHECK: 'Check with DHIS2' };
-const CATEGORY_WORD = { INSTANCE: 'patients', ENROLLMENT: 'enrollments', EVENT: 'events' };
 
 /** Starts a job of the mapping; rejects with the ApiError (409 when one of its kind is going). */
 export function startJob(kind, mappingUuid) {
@@ -185,8 +184,8 @@ class JobView {
             return;
         }
         const check = this.job.kind === 'CHECK';
-        const heads = check ? ['Record', 'What', 'NEW / UPDATE', 'DHIS2 UID', 'DHIS2 says']
-            : ['Record', 'What', 'NEW / UPDATE', 'DHIS2 UID', 'Mapped values', 'Note'];
+        const heads = check ? ['Record', 'NEW / UPDATE', 'DHIS2 UID', 'DHIS2 says']
+            : ['Record', 'NEW / UPDATE', 'DHIS2 UID', 'Mapped values', 'Note'];
         // grouped by category: a heading row where the category changes
         const rows = [];
         let current = null;
@@ -218,7 +217,6 @@ class JobView {
     pendingRow(r) {
         const m = this.mapping;
         return h('tr', { dataset: { category: r.category } },
-            h('td', {}, CATEGORY_WORD[r.category] ? CATEGORY_WORD[r.category].replace(/s$/, '') : r.category),
             h('td', { class: 'record-cell' }, recordCell(r.category, r.openmrsUuid, r.record, { names: this.names, mappingUuid: m.uuid, note: r.error })),
             h('td', {}, decisionBadge(r.decision)),
             h('td', { class: 'mono' }, r.dhis2Uid || ''),
@@ -228,7 +226,6 @@ class JobView {
 
     verdictRow(v) {
         return h('tr', { dataset: { category: v.category }, class: v.valid ? 'valid' : 'refused' },
-            h('td', {}, CATEGORY_WORD[v.category] ? CATEGORY_WORD[v.category].replace(/s$/, '') : v.category),
             h('td', { class: 'record-cell' }, recordCell(v.category, v.openmrsUuid, v.record, { names: this.names, mappingUuid: this.mapping.uuid, note: v.message })),
             h('td', {}, decisionBadge(v.decision)),
             h('td', { class: 'mono' }, v.dhis2Uid || ''),
@@ -258,7 +255,7 @@ function countsLine(state) {
     const list = CATEGORIES.map(([k, label]) => `${counts[k].all} ${label.toLowerCase()}`).join(', ');
     if (state.kind === 'CHECK') {
         const refused = state.problems || 0;
-        return `${list} checked so far${refused ? `; ${refused} would be refused` : ''}.`;
+        return `${list} checked${state.status === 'RUNNING' ? ' so far' : ''}${refused ? `; ${refused} would be refused` : ''}.`;
     }
     if (state.status !== 'RUNNING' && total === 0) {
         return 'Nothing is waiting to be sent.';

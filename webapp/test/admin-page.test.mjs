@@ -404,9 +404,7 @@ test('sync: preview names its records, the progress bar runs to the end, the run
     await open('/sync');
     const row = mappingRow();
     await row.waitFor();
-    await row.getByRole('button', { name: `Preview ${MAPPING_NAME}`, exact: true }).click();
-    const preview = page.locator('section.preview');
-    await preview.waitFor();
+    const preview = await newJob('preview', row.getByRole('button', { name: `Preview ${MAPPING_NAME}`, exact: true }));
     const badges = preview.locator('.badge');
     await until('pending records in the preview', async () => (await badges.count()) > 0);
     for (const text of await badges.allInnerTexts()) {
@@ -693,7 +691,8 @@ test('layout: no table is wider than its box at 768 and 1280 px, on every screen
             // the imported copy has never run: everything is waiting, in a preview of every kind of record
             const preview = page.getByRole('button', { name: `Preview ${MAPPING_NAME} copy`, exact: true });
             await preview.click();
-            await page.locator('section.preview table').waitFor();
+            await page.locator('section.preview', { hasText: `Preview of ${MAPPING_NAME} copy, started` })
+                .locator('table.preview-records').waitFor();
         }],
         ['logs', async () => {
             await open('/logs');
@@ -755,8 +754,8 @@ test('sync: a clinic\'s first sync — the summary first, records paged by categ
     const preview = await newJob('preview', row.getByRole('button', { name: `Preview ${MAPPING_NAME}`, exact: true }));
     await until('the preview to end', async () => /Nothing was sent/.test(await preview.locator('.outcome').innerText()), 60_000);
     const summaryRow = async (section, category) => (await section.locator(`table.summary tr[data-category="${category}"] td`).allInnerTexts()).map(Number);
-    const [patientsNew, , , patientsTotal] = await summaryRow(preview, 'INSTANCE');
-    assert.ok(patientsNew >= 40 && patientsTotal >= 40, `at least the 40 new patients counted, got ${patientsNew} of ${patientsTotal}`);
+    const [patientsNew, patientsUpdated, , patientsTotal] = await summaryRow(preview, 'INSTANCE');
+    assert.ok(patientsNew + patientsUpdated >= 40 && patientsTotal >= 40, `at least the 40 new patients counted, got ${patientsNew} + ${patientsUpdated} of ${patientsTotal}`);
     const [, , , eventsTotal] = await summaryRow(preview, 'EVENT');
     assert.ok(eventsTotal >= 40, `their 40 visits counted, got ${eventsTotal}`);
     await shot('sync-preview-summary');
@@ -787,10 +786,12 @@ test('sync: a clinic\'s first sync — the summary first, records paged by categ
         const outcome = await check.locator('.outcome').innerText();
         assert.match(outcome, /DHIS2 accepts all \d+ records checked|DHIS2 would refuse \d+ of \d+ records/);
         assert.match(await check.locator('.job-notes').innerText(), /Every pending record was checked: \d+ patients, \d+ enrollments, \d+ events/);
-        const [checkedPatientsNew] = await summaryRow(check, 'INSTANCE');
-        assert.ok(checkedPatientsNew >= 40, `every new patient checked, got ${checkedPatientsNew}`);
-        const [enrollmentsNew] = await summaryRow(check, 'ENROLLMENT');
-        assert.ok(enrollmentsNew >= 40, `every new patient's enrollment checked with its patient, got ${enrollmentsNew}`);
+        const [, , , checkedPatients] = await summaryRow(check, 'INSTANCE');
+        assert.equal(checkedPatients, patientsTotal, 'every pending patient checked');
+        const [enrollmentsNew, enrollmentsUpdated] = await summaryRow(check, 'ENROLLMENT');
+        assert.ok(enrollmentsNew + enrollmentsUpdated >= 40, `every new patient's enrollment checked with its patient, got ${enrollmentsNew} + ${enrollmentsUpdated}`);
+        const [, , , checkedEvents] = await summaryRow(check, 'EVENT');
+        assert.equal(checkedEvents, eventsTotal, 'every pending event checked');
         const notYet = await check.locator('table.check-records').innerText();
         assert.ok(!/not in DHIS2 yet/.test(notYet), 'no record refused for its patient being new');
         await check.getByLabel(/Only problems/).check();

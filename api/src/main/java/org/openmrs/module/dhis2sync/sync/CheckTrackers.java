@@ -62,6 +62,23 @@ final class CheckTrackers extends TrackerStore {
     }
 
     @Override
+    public List<EventTracker> eventTrackers(Collection<String> encounterUuids) {
+        List<EventTracker> trackers = new ArrayList<>(super.eventTrackers(encounterUuids));
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        for (EventTracker tracker : trackers) {
+            stored.add(tracker.getEncounterUuid() + "|" + tracker.getProgramStageUid());
+        }
+        for (String uuid : encounterUuids) {
+            for (EventTracker judged : memory.events(uuid)) {
+                if (stored.add(judged.getEncounterUuid() + "|" + judged.getProgramStageUid())) {
+                    trackers.add(judged);
+                }
+            }
+        }
+        return trackers;
+    }
+
+    @Override
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
         // a check stores nothing: what it accepted is in its memory
     }

@@ -136,6 +136,25 @@ class PendingCheckTest {
     }
 
     @Test
+    void afterASyncTheVisitsOfNewEnrollmentsAreCheckedOnceAsTheSyncWouldSendThemOnce() {
+        start(FakeDhis2.Version.V2_42, ApiChoice.AUTO);
+        newPatient(1, "F");
+        assertThat(harness.sync().getStatus().name()).isEqualTo("SUCCESS");
+        harness.tick(java.time.Duration.ofHours(1));
+        for (int n = 2; n <= 4; n++) {
+            newPatient(n, "M");
+        }
+
+        JobState job = pending.start(JobKind.CHECK, harness.request());
+
+        JobState done = jobs.state(job.getJobId());
+        assertThat(done.getSummary().get("EVENT")).as(done.getSummary().toString()).containsEntry("NEW", 3L)
+                .hasSize(1);
+        assertThat(jobs.<ValidationVerdict>page(job.getJobId(), "EVENT", false, 0, 10).getRecords())
+                .extracting(r -> r.getItem().getOpenmrsUuid()).containsExactlyInAnyOrder("enc-2", "enc-3", "enc-4");
+    }
+
+    @Test
     void aCheckOfADhis2BelowTheTrackerApiIsRefusedBeforeAnythingIsReadOrSent() {
         start(FakeDhis2.Version.V2_41, ApiChoice.AUTO);
         newPatient(1, "F");
