@@ -144,6 +144,12 @@ final class CheckBundle implements Dhis2Client {
     }
 
     @Override
+    public List<Enrollment> enrollmentsOfTrackedEntity(String trackedEntityUid) {
+        return memory.newEntity(trackedEntityUid) != null ? Collections.<Enrollment>emptyList()
+                : dhis2.enrollmentsOfTrackedEntity(trackedEntityUid);
+    }
+
+    @Override
     public ImportResult deleteEvents(Collection<String> uids) {
         throw new IllegalStateException("a check never deletes");
     }

@@ -9,8 +9,10 @@ import java.util.Map;
 
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.InstanceTracker;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+import org.openmrs.module.dhis2sync.tracking.TrackerRow;
 
 /**
  * The trackers as a check of the pending records sees them: the stored ones, plus the patients and enrollments the
@@ -94,18 +96,38 @@ final class CheckTrackers extends TrackerStore {
     }
 
     @Override
-    public void recordFailure(String mappingUuid, SyncCategory category, String openmrsUuid, String dhis2Uid,
-            String errorCode, String message, Date now) {
+    public void forgetEventTrackers(Collection<EventTracker> trackers) {
+        // as above
+    }
+
+    @Override
+    void saveTrackers(SyncCategory category, Collection<? extends TrackerRow> trackers) {
+        // as above
+    }
+
+    @Override
+    public void recordFailure(String mappingUuid, FailureKey key, String dhis2Uid, String errorCode, String message,
+            Date now) {
         // a refusal found by a check is its verdict, not a failure of a run
     }
 
     @Override
-    public void clearFailures(String mappingUuid, SyncCategory category, Collection<String> openmrsUuids) {
+    public void clearFailures(String mappingUuid, Collection<FailureKey> keys) {
         // the failures stay until a sync sends the records
+    }
+
+    @Override
+    public void clearFailures(String mappingUuid, SyncCategory category, Collection<String> openmrsUuids) {
+        // as above
     }
 
     @Override
     public void advanceMarkers(String mappingUuid, Date syncedUpTo) {
         // only a sync moves the markers
+    }
+
+    @Override
+    public int moveMarkersBack(String mappingUuid, Date to) {
+        return 0; // as above
     }
 }

@@ -16,12 +16,12 @@ import java.util.Set;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Enrollment;
 import org.openmrs.module.dhis2sync.dhis2.EnrollmentStatus;
-import org.openmrs.module.dhis2sync.dhis2.ObjectType;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.InstanceTracker;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 
@@ -37,20 +37,24 @@ final class EnrollmentStep {
     private final Dhis2Client client;
     private final ClinicalSource source;
     private final TrackerStore store;
-    private final BatchSender sender;
+    private final Delivery delivery;
     private final PatientStep patients;
+    private final Backfill backfill;
+    private final EnrollmentSending sending;
 
-    EnrollmentStep(Dhis2Client client, ClinicalSource source, TrackerStore store, BatchSender sender,
-            PatientStep patients) {
+    /** @param backfill where enrollments DHIS2 confirms for the first time are left for their earlier encounters */
+    EnrollmentStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery,
+            PatientStep patients, Backfill backfill) {
         this.client = client;
         this.source = source;
         this.store = store;
-        this.sender = sender;
+        this.delivery = delivery;
         this.patients = patients;
+        this.backfill = backfill;
+        this.sending = new EnrollmentSending(client, delivery.sender());
     }
 
-    /** @return the enrollments this chunk created in DHIS2 (their earlier encounters still have to follow) */
-    List<EnrollmentRecord> sync(RunContext run, List<EnrollmentRecord> chunk) {
+    void sync(RunContext run, List<EnrollmentRecord> chunk) {
         List<String> uuids = new ArrayList<>();
         Set<String> patientUuids = new LinkedHashSet<>();
         for (EnrollmentRecord enrollment : chunk) {
@@ -65,7 +69,6 @@ final class EnrollmentStep {
 
         Map<String, List<Enrollment>> inDhis2 = existingEnrollments(run, ordered, trackers, instances);
         Map<String, Set<String>> claimed = new HashMap<>();
-        List<EnrollmentTracker> newTrackers = new ArrayList<>();
         List<Outgoing<Enrollment>> completed = new ArrayList<>();
         List<Outgoing<Enrollment>> active = new ArrayList<>();
         List<Outgoing<Enrollment>> cancelled = new ArrayList<>();
@@ -85,17 +88,15 @@ final class EnrollmentStep {
             }
             if (instance == null || (!instance.isConfirmed() && run.mode() == RunMode.SYNC)) {
                 // its patient was refused (this run sent it first): DHIS2 would refuse the enrollment too
-                sender.fail(run, SyncCategory.ENROLLMENT, enrollment.getUuid(),
-                        tracker == null ? null : tracker.getEnrollmentUid(), null, "patient "
-                        + enrollment.getPatientUuid() + (run.mode() == RunMode.VALIDATE
+                delivery.sender().fail(run, keyOf(enrollment), tracker == null ? null : tracker.getEnrollmentUid(),
+                        null, "patient " + enrollment.getPatientUuid() + (run.mode() == RunMode.VALIDATE
                         ? " is refused by this check (see the patient's verdict): DHIS2 would refuse its enrollment"
                         : " is not in DHIS2 yet (see its failure); retried next run"));
                 continue;
             }
             if (orgUnit == null) {
-                sender.fail(run, SyncCategory.ENROLLMENT, enrollment.getUuid(),
-                        tracker == null ? null : tracker.getEnrollmentUid(), null,
-                        OrgUnitResolver.noOrgUnitMessage("enrollment " + enrollment.getUuid(), enrollment.getLocationUuid()));
+                delivery.sender().fail(run, keyOf(enrollment), tracker == null ? null : tracker.getEnrollmentUid(),
+                        null, OrgUnitResolver.noOrgUnitMessage("enrollment " + enrollment.getUuid(), enrollment.getLocationUuid()));
                 continue;
             }
             boolean isNew = false;
@@ -126,12 +127,12 @@ final class EnrollmentStep {
                 tracker.setConfirmed(false);
                 tracker.setDateCreated(run.now());
                 trackers.put(enrollment.getUuid(), tracker);
-                newTrackers.add(tracker);
             }
+            backfill.expect(enrollment, tracker, status);
             tracker.setStatus(status.name());
             tracker.setEnrollmentDate(toDate(enrollment.getDateEnrolled()));
-            Outgoing<Enrollment> outgoing = new Outgoing<>(enrollment.getUuid(), uid, isNew,
-                    payload(run, enrollment, instance.getInstanceUid(), uid, orgUnit, status));
+            Outgoing<Enrollment> outgoing = new Outgoing<>(keyOf(enrollment), uid, isNew,
+                    payload(run, enrollment, instance.getInstanceUid(), uid, orgUnit, status), tracker);
             if (status == EnrollmentStatus.CANCELLED) {
                 cancelled.add(outgoing);
             } else if (status == EnrollmentStatus.COMPLETED) {
@@ -141,71 +142,20 @@ final class EnrollmentStep {
             }
         }
         if (run.mode() == RunMode.PREVIEW) {
-            return Collections.emptyList();
+            return;
         }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveEnrollmentTrackers(newTrackers);
-        }
-
-        List<BatchSender.Accepted<Enrollment>> accepted = new ArrayList<>();
-        accepted.addAll(sendCompleted(run, completed));
-        accepted.addAll(send(run, active));
-        accepted.addAll(send(run, cancelled));
-
-        List<EnrollmentTracker> confirmed = new ArrayList<>();
-        List<EnrollmentRecord> created = new ArrayList<>();
-        for (BatchSender.Accepted<Enrollment> ok : accepted) {
-            EnrollmentTracker tracker = trackers.get(ok.outgoing().openmrsUuid());
-            tracker.setConfirmed(true);
-            tracker.setDateChanged(run.now());
-            confirmed.add(tracker);
-            if (ok.outgoing().isNew() || newTrackers.contains(tracker)) {
-                created.add(byUuid.get(ok.outgoing().openmrsUuid()));
+        List<Delivery.Delivered<Enrollment>> accepted = new ArrayList<>();
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, completed, list -> sending.sendCompleted(run, list),
+                backfill::holds));
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, active, list -> sending.send(run, list),
+                backfill::holds));
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, cancelled, list -> sending.send(run, list),
+                o -> false));
+        for (Delivery.Delivered<Enrollment> ok : accepted) {
+            if (ok.isHeld()) {
+                backfill.owe(byUuid.get(ok.outgoing().openmrsUuid()), (EnrollmentTracker) ok.outgoing().tracker());
             }
         }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveEnrollmentTrackers(confirmed);
-        }
-        return created;
-    }
-
-    /**
-     * Completed enrollments as the seed sends them: ACTIVE first (where a re-open that DHIS2 refuses shows up as
-     * that record's error), then COMPLETED for those DHIS2 took.
-     */
-    private List<BatchSender.Accepted<Enrollment>> sendCompleted(RunContext run, List<Outgoing<Enrollment>> completed) {
-        if (completed.isEmpty() || run.mode() == RunMode.VALIDATE) {
-            return send(run, completed);
-        }
-        List<Outgoing<Enrollment>> asActive = new ArrayList<>();
-        for (Outgoing<Enrollment> outgoing : completed) {
-            asActive.add(new Outgoing<>(outgoing.openmrsUuid(), outgoing.uid(), outgoing.isNew(),
-                    asActive(outgoing.payload())));
-        }
-        // successes are counted once, by the second pass; refusals of the first are the record's error
-        List<BatchSender.Accepted<Enrollment>> opened = sender.send(run, SyncCategory.ENROLLMENT, ObjectType.ENROLLMENT,
-                asActive, list -> client.importEnrollments(list, run.importMode()), false);
-        Map<String, Boolean> createdByFirstPass = new HashMap<>();
-        for (BatchSender.Accepted<Enrollment> ok : opened) {
-            createdByFirstPass.put(ok.outgoing().openmrsUuid(), ok.created());
-        }
-        List<Outgoing<Enrollment>> toComplete = new ArrayList<>();
-        for (Outgoing<Enrollment> outgoing : completed) {
-            if (createdByFirstPass.containsKey(outgoing.openmrsUuid())) {
-                toComplete.add(outgoing);
-            }
-        }
-        List<BatchSender.Accepted<Enrollment>> result = new ArrayList<>();
-        for (BatchSender.Accepted<Enrollment> ok : send(run, toComplete)) {
-            boolean created = createdByFirstPass.get(ok.outgoing().openmrsUuid()) || ok.created();
-            result.add(new BatchSender.Accepted<>(ok.outgoing(), created));
-        }
-        return result;
-    }
-
-    private List<BatchSender.Accepted<Enrollment>> send(RunContext run, List<Outgoing<Enrollment>> batch) {
-        return sender.send(run, SyncCategory.ENROLLMENT, ObjectType.ENROLLMENT, batch,
-                list -> client.importEnrollments(list, run.importMode()));
     }
 
     private void preview(RunContext run, EnrollmentRecord enrollment, EnrollmentTracker tracker, String orgUnit,
@@ -222,15 +172,27 @@ final class EnrollmentStep {
                         + enrollment.getUuid(), enrollment.getLocationUuid()) : null));
     }
 
-    /** Instance trackers of the chunk's patients; patients never sent (e.g. enrolled after their last change) go first. */
+    /**
+     * Instance trackers of the chunk's patients. Patients DHIS2 never confirmed go first: those never sent (enrolled
+     * after their last change, so not in the patients' delta) and those left pending by a run that died (no failure
+     * keeps them for a retry); a patient refused before is retried by its failure, not here.
+     */
     private Map<String, InstanceTracker> instancesOf(RunContext run, Set<String> patientUuids) {
         Map<String, InstanceTracker> instances = store.instanceTrackers(patientUuids);
         if (run.mode() == RunMode.PREVIEW) {
             return instances;
         }
+        List<String> pending = new ArrayList<>();
+        for (InstanceTracker instance : instances.values()) {
+            if (!instance.isConfirmed()) {
+                pending.add(instance.getPatientUuid());
+            }
+        }
+        Set<String> failing = store.failing(run.mappingUuid(), SyncCategory.INSTANCE, pending);
         List<String> missing = new ArrayList<>();
         for (String uuid : patientUuids) {
-            if (!instances.containsKey(uuid)) {
+            InstanceTracker instance = instances.get(uuid);
+            if (instance == null || (!instance.isConfirmed() && !failing.contains(uuid))) {
                 missing.add(uuid);
             }
         }
@@ -272,6 +234,10 @@ final class EnrollmentStep {
         return uids;
     }
 
+    private static FailureKey keyOf(EnrollmentRecord enrollment) {
+        return FailureKey.of(SyncCategory.ENROLLMENT, enrollment.getUuid());
+    }
+
     /** The seed's order: new completed, updated completed, new active, updated active; cancellations last. */
     private static int sendingOrder(EnrollmentRecord enrollment, boolean tracked) {
         if (enrollment.isVoided()) {
@@ -285,12 +251,6 @@ final class EnrollmentStep {
             return EnrollmentStatus.CANCELLED;
         }
         return enrollment.isCompleted() ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE;
-    }
-
-    private static Enrollment asActive(Enrollment completed) {
-        return new Enrollment(completed.getUid(), completed.getTrackedEntityUid(), completed.getProgramUid(),
-                completed.getOrgUnit(), EnrollmentStatus.ACTIVE, completed.getEnrolledAt(), completed.getOccurredAt(),
-                null, completed.getEvents());
     }
 
     private static Enrollment payload(RunContext run, EnrollmentRecord enrollment, String instanceUid, String uid,
