@@ -94,6 +94,11 @@ final class BatchSender {
         store.recordFailure(run.mappingUuid(), key, dhis2Uid, errorCode, message, run.now());
     }
 
+    /** Forgets the failure of one DHIS2 object that has now gone through. */
+    void clear(RunContext run, FailureKey key) {
+        store.clearFailures(run.mappingUuid(), java.util.Collections.singletonList(key));
+    }
+
     private static String messageOf(ObjectResult verdict, String uid) {
         if (verdict == null) {
             return "DHIS2 gave no verdict for " + uid + "; it will be sent again on the next run";

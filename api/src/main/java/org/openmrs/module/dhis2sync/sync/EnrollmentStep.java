@@ -16,7 +16,6 @@ import java.util.Set;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Enrollment;
 import org.openmrs.module.dhis2sync.dhis2.EnrollmentStatus;
-import org.openmrs.module.dhis2sync.dhis2.ObjectType;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
@@ -41,6 +40,7 @@ final class EnrollmentStep {
     private final Delivery delivery;
     private final PatientStep patients;
     private final Backfill backfill;
+    private final EnrollmentSending sending;
 
     /** @param backfill where enrollments DHIS2 confirms for the first time are left for their earlier encounters */
     EnrollmentStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery,
@@ -51,6 +51,7 @@ final class EnrollmentStep {
         this.delivery = delivery;
         this.patients = patients;
         this.backfill = backfill;
+        this.sending = new EnrollmentSending(client, delivery.sender());
     }
 
     void sync(RunContext run, List<EnrollmentRecord> chunk) {
@@ -143,64 +144,17 @@ final class EnrollmentStep {
             return;
         }
         List<Delivery.Delivered<Enrollment>> accepted = new ArrayList<>();
-        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, completed, list -> sendCompleted(run, list),
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, completed, list -> sending.sendCompleted(run, list),
                 backfill::holds));
-        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, active, list -> send(run, list),
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, active, list -> sending.send(run, list),
                 backfill::holds));
-        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, cancelled, list -> send(run, list),
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, cancelled, list -> sending.send(run, list),
                 o -> false));
         for (Delivery.Delivered<Enrollment> ok : accepted) {
             if (ok.isHeld()) {
                 backfill.owe(byUuid.get(ok.outgoing().openmrsUuid()), (EnrollmentTracker) ok.outgoing().tracker());
             }
         }
-    }
-
-    /**
-     * Completed enrollments as the seed sends them when DHIS2 has not confirmed them yet (new, or an enrollment of
-     * DHIS2 re-used): ACTIVE first (where a re-open that DHIS2 refuses shows up as that record's error), then
-     * COMPLETED for those DHIS2 took. One DHIS2 already confirmed goes COMPLETED at once: sending it ACTIVE again
-     * would be refused (E1015) while the patient's next enrollment is active.
-     */
-    private List<BatchSender.Accepted<Enrollment>> sendCompleted(RunContext run, List<Outgoing<Enrollment>> batch) {
-        List<Outgoing<Enrollment>> completed = new ArrayList<>();
-        List<Outgoing<Enrollment>> confirmedBefore = new ArrayList<>();
-        for (Outgoing<Enrollment> outgoing : batch) {
-            (outgoing.tracker().isConfirmed() ? confirmedBefore : completed).add(outgoing);
-        }
-        List<BatchSender.Accepted<Enrollment>> result = new ArrayList<>(send(run, confirmedBefore));
-        if (completed.isEmpty() || run.mode() == RunMode.VALIDATE) {
-            result.addAll(send(run, completed));
-            return result;
-        }
-        List<Outgoing<Enrollment>> asActive = new ArrayList<>();
-        for (Outgoing<Enrollment> outgoing : completed) {
-            asActive.add(outgoing.with(asActive(outgoing.payload())));
-        }
-        // successes are counted once, by the second pass; refusals of the first are the record's error
-        List<BatchSender.Accepted<Enrollment>> opened = delivery.sender().send(run, SyncCategory.ENROLLMENT,
-                ObjectType.ENROLLMENT,
-                asActive, list -> client.importEnrollments(list, run.importMode()), false);
-        Map<String, Boolean> createdByFirstPass = new HashMap<>();
-        for (BatchSender.Accepted<Enrollment> ok : opened) {
-            createdByFirstPass.put(ok.outgoing().openmrsUuid(), ok.created());
-        }
-        List<Outgoing<Enrollment>> toComplete = new ArrayList<>();
-        for (Outgoing<Enrollment> outgoing : completed) {
-            if (createdByFirstPass.containsKey(outgoing.openmrsUuid())) {
-                toComplete.add(outgoing);
-            }
-        }
-        for (BatchSender.Accepted<Enrollment> ok : send(run, toComplete)) {
-            boolean created = createdByFirstPass.get(ok.outgoing().openmrsUuid()) || ok.created();
-            result.add(new BatchSender.Accepted<>(ok.outgoing(), created));
-        }
-        return result;
-    }
-
-    private List<BatchSender.Accepted<Enrollment>> send(RunContext run, List<Outgoing<Enrollment>> batch) {
-        return delivery.sender().send(run, SyncCategory.ENROLLMENT, ObjectType.ENROLLMENT, batch,
-                list -> client.importEnrollments(list, run.importMode()));
     }
 
     private void preview(RunContext run, EnrollmentRecord enrollment, EnrollmentTracker tracker, String orgUnit,
@@ -217,15 +171,27 @@ final class EnrollmentStep {
                         + enrollment.getUuid(), enrollment.getLocationUuid()) : null));
     }
 
-    /** Instance trackers of the chunk's patients; patients never sent (e.g. enrolled after their last change) go first. */
+    /**
+     * Instance trackers of the chunk's patients. Patients DHIS2 never confirmed go first: those never sent (enrolled
+     * after their last change, so not in the patients' delta) and those left pending by a run that died (no failure
+     * keeps them for a retry); a patient refused before is retried by its failure, not here.
+     */
     private Map<String, InstanceTracker> instancesOf(RunContext run, Set<String> patientUuids) {
         Map<String, InstanceTracker> instances = store.instanceTrackers(patientUuids);
         if (run.mode() == RunMode.PREVIEW) {
             return instances;
         }
+        List<String> pending = new ArrayList<>();
+        for (InstanceTracker instance : instances.values()) {
+            if (!instance.isConfirmed()) {
+                pending.add(instance.getPatientUuid());
+            }
+        }
+        Set<String> failing = store.failing(run.mappingUuid(), SyncCategory.INSTANCE, pending);
         List<String> missing = new ArrayList<>();
         for (String uuid : patientUuids) {
-            if (!instances.containsKey(uuid)) {
+            InstanceTracker instance = instances.get(uuid);
+            if (instance == null || (!instance.isConfirmed() && !failing.contains(uuid))) {
                 missing.add(uuid);
             }
         }
@@ -284,12 +250,6 @@ final class EnrollmentStep {
             return EnrollmentStatus.CANCELLED;
         }
         return enrollment.isCompleted() ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE;
-    }
-
-    private static Enrollment asActive(Enrollment completed) {
-        return new Enrollment(completed.getUid(), completed.getTrackedEntityUid(), completed.getProgramUid(),
-                completed.getOrgUnit(), EnrollmentStatus.ACTIVE, completed.getEnrolledAt(), completed.getOccurredAt(),
-                null, completed.getEvents());
     }
 
     private static Enrollment payload(RunContext run, EnrollmentRecord enrollment, String instanceUid, String uid,

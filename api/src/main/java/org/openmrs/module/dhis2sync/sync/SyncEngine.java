@@ -38,25 +38,28 @@ public class SyncEngine {
 
     private final ClinicalSource source;
     private final TrackerStore store;
+    private final WithdrawalStore withdrawals;
     private final Supplier<Date> clock;
     private final DeltaSince deltaSince;
 
     /** OpenMRS's change dates are wall-clock times of the JVM's zone. */
-    public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock) {
-        this(source, store, clock, ZoneId::systemDefault);
+    public SyncEngine(ClinicalSource source, TrackerStore store, WithdrawalStore withdrawals, Supplier<Date> clock) {
+        this(source, store, withdrawals, clock, ZoneId::systemDefault);
     }
 
     /** @param zone the zone OpenMRS's change dates (and the markers) are wall-clock times of */
-    public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock, Supplier<ZoneId> zone) {
+    public SyncEngine(ClinicalSource source, TrackerStore store, WithdrawalStore withdrawals, Supplier<Date> clock,
+            Supplier<ZoneId> zone) {
         this.source = source;
         this.store = store;
+        this.withdrawals = withdrawals;
         this.clock = clock;
         this.deltaSince = new DeltaSince(zone);
     }
 
     /** The same engine reading through another source (e.g. the source seen through one patient). */
     public SyncEngine withSource(ClinicalSource other) {
-        return new SyncEngine(other, store, clock);
+        return new SyncEngine(other, store, withdrawals, clock);
     }
 
     /**
@@ -75,6 +78,12 @@ public class SyncEngine {
         EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
         EventStep events = new EventStep(client, source, store, delivery, backfill);
         String program = config.getOpenmrsProgramUuid();
+        Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery.sender());
+
+        // what OpenMRS voided (or merged away) since the markers leaves DHIS2 first, so nothing below re-uses it
+        tally.phase("voids");
+        withdrawn.withdraw(run, since(run, SyncCategory.EVENT), since(run, SyncCategory.ENROLLMENT),
+                since(run, SyncCategory.INSTANCE));
 
         tally.phase("patients");
         walk(run, SyncCategory.INSTANCE, source::loadPatientsByUuid, PatientRecord::getUuid,
@@ -90,8 +99,12 @@ public class SyncEngine {
         walk(run, SyncCategory.EVENT, source::loadEncountersByUuid, EncounterRecord::getUuid,
                 (since, after, limit) -> source.changedEncounterIds(program, config.feeds(), since, after, limit),
                 source::loadEncounters, chunk -> events.sync(run, chunk, false), heartbeat);
+        // encounters whose events went with their enrollment or patient, for another enrollment that covers them
+        withdrawn.resend(run, events);
         // encounters the delta does not bring: those of enrollments DHIS2 holds only now, or whose dates changed
         backfill.settle(run, source, events, delivery, heartbeat);
+        // deletions the steps themselves asked for in this run (an event that left its enrollment) go now
+        withdrawn.finish(run, events);
 
         if (mode == RunMode.SYNC) {
             tally.phase("finishing");
@@ -178,7 +191,9 @@ public class SyncEngine {
             if (run.mode() == RunMode.SYNC) {
                 List<String> gone = new ArrayList<>(uuids);
                 gone.removeAll(found);
-                store.clearFailures(run.mappingUuid(), category, gone); // deleted in OpenMRS since
+                // deleted or voided in OpenMRS since; a failed deletion in DHIS2 stays until it is done
+                gone.removeAll(withdrawals.pendingUuids(run.mappingUuid(), category));
+                store.clearFailures(run.mappingUuid(), category, gone);
             }
             retried.addAll(found);
             step.accept(records);
@@ -202,6 +217,10 @@ public class SyncEngine {
             run.tally().processed(category, ids.size());
             heartbeat.run();
         }
+    }
+
+    private Date since(RunContext run, SyncCategory category) {
+        return deltaSince.since(store.marker(run.mappingUuid(), category), run.now());
     }
 
     /** The size of a delta, for progress: its ids only, in large pages (a cheap indexed scan). */

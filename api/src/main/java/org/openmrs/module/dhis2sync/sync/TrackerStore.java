@@ -63,7 +63,7 @@ public class TrackerStore {
     }
 
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
-        saveAll(trackers, instances::save, instances::detach);
+        saveAll(trackers, instances::saveAll);
     }
 
     public Map<String, EnrollmentTracker> enrollmentTrackers(Collection<String> patientProgramUuids) {
@@ -79,7 +79,7 @@ public class TrackerStore {
     }
 
     public void saveEnrollmentTrackers(Collection<EnrollmentTracker> trackers) {
-        saveAll(trackers, enrollments::save, enrollments::detach);
+        saveAll(trackers, enrollments::saveAll);
     }
 
     public List<EventTracker> eventTrackers(Collection<String> encounterUuids) {
@@ -90,7 +90,19 @@ public class TrackerStore {
     }
 
     public void saveEventTrackers(Collection<EventTracker> trackers) {
-        saveAll(trackers, events::save, events::detach);
+        saveAll(trackers, events::saveAll);
+    }
+
+    /** Forgets the events DHIS2 no longer holds (deleted there): their encounters are new to DHIS2 again. */
+    public void forgetEventTrackers(Collection<EventTracker> trackers) {
+        if (trackers.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            for (EventTracker tracker : trackers) {
+                events.deleteByEncounterAndStage(tracker.getEncounterUuid(), tracker.getProgramStageUid());
+            }
+        });
     }
 
     /** Saves tracker rows of one category (the pending and confirmed rows of the sending protocol). */
@@ -108,18 +120,12 @@ public class TrackerStore {
         }
     }
 
-    /** Saves each in one transaction, detaching each once saved (see {@code HibernateDao.detach}). */
-    private <T> void saveAll(Collection<T> entities, java.util.function.Consumer<T> save,
-            java.util.function.Consumer<Object> detach) {
-        if (entities.isEmpty()) {
+    /** Saves a chunk's trackers in one transaction, with one flush for them all. */
+    private <T> void saveAll(Collection<T> trackers, java.util.function.Consumer<Collection<T>> saveAll) {
+        if (trackers.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(status -> {
-            for (T entity : entities) {
-                save.accept(entity);
-                detach.accept(entity);
-            }
-        });
+        tx.executeWithoutResult(status -> saveAll.accept(trackers));
     }
 
     /** Keeps a DHIS2 object DHIS2 refused (or that could not be sent) for the next run, counting the attempts. */
@@ -177,6 +183,20 @@ public class TrackerStore {
             for (FailedRecord failure : failures.findByOpenmrsUuids(mappingUuid, category, openmrsUuids)) {
                 failures.delete(failure);
             }
+        });
+    }
+
+    /** Those of the records that have a failure kept (in any stage, for events). */
+    public Set<String> failing(String mappingUuid, SyncCategory category, Collection<String> openmrsUuids) {
+        if (openmrsUuids.isEmpty()) {
+            return Collections.emptySet();
+        }
+        return tx.execute(status -> {
+            Set<String> uuids = new HashSet<>();
+            for (FailedRecord failure : failures.findByOpenmrsUuids(mappingUuid, category, openmrsUuids)) {
+                uuids.add(failure.getOpenmrsUuid());
+            }
+            return uuids;
         });
     }
 

@@ -58,4 +58,29 @@ class EnrollmentRulesSyncTest {
         assertThat(harness.db.inTransaction(() -> harness.db.failedRecordDao().findByMapping(harness.mappingUuid)))
                 .isEmpty();
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void aPatientEnrolledLaterWhoseFirstSendDiedUnconfirmedIsSentAgainWithTheEnrollment(String name,
+            FakeDhis2.Version version, ApiChoice api) {
+        harness = SyncHarness.start(version, api);
+        harness.openmrs.putPatient(patient("p-0", "NAT-000", "Ann", "F"));
+        harness.openmrs.putEnrollment(enrollment("pp-0", "p-0", "2025-01-05", null));
+        harness.openmrs.putPatient(patient("p-1", "NAT-001", "Jane", "F"));
+        assertThat(harness.sync().getStatus()).isEqualTo(SyncStatus.SUCCESS);
+        // Jane is enrolled later (her registration unchanged: she is not in the patients' delta)
+        harness.tick(java.time.Duration.ofHours(1));
+        harness.openmrs.putEnrollment(enrollment("pp-1", "p-1", "2025-02-01", null));
+        harness.crashWhenConfirming = true;
+
+        assertThat(harness.sync().getStatus()).isEqualTo(SyncStatus.FAILED);
+
+        harness.crashWhenConfirming = false;
+        RunState next = harness.sync();
+
+        assertThat(next.getStatus()).as(String.valueOf(next.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
+        assertThat(harness.dhis2.trackedEntities()).hasSize(2);
+        assertThat(statusByEnrollmentDate()).isEqualTo(Map.of("2025-01-05", "ACTIVE", "2025-02-01", "ACTIVE"));
+        assertThat(harness.store.instanceTrackers(java.util.List.of("p-1")).get("p-1").isConfirmed()).isTrue();
+    }
 }

@@ -40,6 +40,7 @@ import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncHarness;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
 import org.openmrs.module.dhis2sync.sync.TrackerStore;
+import org.openmrs.module.dhis2sync.sync.WithdrawalStore;
 import org.openmrs.module.dhis2sync.testsupport.TestDatabase;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
 import org.springframework.aop.framework.ProxyFactory;
@@ -100,7 +101,9 @@ public final class TestInstallation implements AutoCloseable {
         Dhis2ClientFactory clients = new Dhis2ClientFactory(settings);
         TrackerStore trackers = new TrackerStore(writeTx, db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
-        SyncEngine engine = new SyncEngine(openmrs, trackers, Date::new);
+        SyncEngine engine = new SyncEngine(openmrs, trackers, new WithdrawalStore(writeTx,
+                db.instanceTrackerDao(), db.enrollmentTrackerDao(), db.eventTrackerDao(), db.pendingDeletionDao()),
+                Date::new);
         MappingMetadataReader metadataReader = new MappingMetadataReader(metadata);
         MappingHealth health = new MappingHealth(metadataReader, trackers, Date::new);
         SyncRunner runner = new SyncRunner(engine, writeTx, db.syncLogDao(), db.runLockDao(), clients,

@@ -22,9 +22,11 @@ enum Op {
 
     // ---- program enrollments
     ENROLL(6, true, null),
-    /** Enrolled again after the last enrollment was completed. */
-    REENROLL(2, false, "E1015 after a failed run: a tracked completed enrollment is re-sent ACTIVE first while the"
-            + " patient's next enrollment is ACTIVE in DHIS2 (seed 2; EnrollmentStep.sendCompleted, helper loss)"),
+    /**
+     * Enrolled again after the last enrollment was completed (was gated until main 406ac37: E1015 for ever after a
+     * failed run, seed 2).
+     */
+    REENROLL(2, true, null),
     COMPLETE(3, true, null),
     CORRECT_ENROLLMENT_DATE(2, false, "enrollment date corrected: coverage of encounters (issue 13 point 3, helper loss)"),
     VOID_ENROLLMENT(1, false, "voided enrollment: CANCELLED, its events deleted (issue 13 points 5 and 7, helpers wd/loss)"),
@@ -37,9 +39,10 @@ enum Op {
     VOID_OBS(2, true, null),
     /** A coded answer the mapping has no option code for: the engine refuses that event until fixed. */
     UNMAPPED_ANSWER(1, true, null),
-    VOID_ENCOUNTER(1, false, "voided encounter: its events deleted (issue 13 point 5, helper wd)"),
+    VOID_ENCOUNTER(1, false, "voided encounter: its events stay in DHIS2 (issue 13 point 5, helper wd; seed 4)"),
     UNVOID_ENCOUNTER(1, false, "unvoided encounter (after VOID_ENCOUNTER)"),
-    FILL_FORM(2, false, "a Bahmni form: a second stage fed by one encounter (issue 13 point 2, helper loss)"),
+    /** A Bahmni form filled in a visit: a second stage fed by the same encounter. */
+    FILL_FORM(2, true, null),
     CLEAR_FORM(1, false, "a cleared Bahmni form (issue 13 point 4, helper loss)"),
 
     // ---- the mapping

@@ -104,6 +104,16 @@ record Step(Op op, long seed) {
                             SyncHarness.INDETERMINATE, null, e.date.atTime(10, 0)));
                     return "result of " + e.uuid + " now Indeterminate (no option code)";
                 });
+            case VOID_ENROLLMENT:
+                return onEnrollment(clinic, random, e -> !e.voided, e -> {
+                    e.voided = true;
+                    return "enrollment " + e.uuid + " voided";
+                });
+            case UNVOID_ENROLLMENT:
+                return onEnrollment(clinic, random, e -> e.voided && !overlapsLive(clinic, e), e -> {
+                    e.voided = false;
+                    return "enrollment " + e.uuid + " unvoided";
+                });
             case VOID_ENCOUNTER:
                 return onEncounter(clinic, random, e -> true, e -> {
                     e.voided = true;
@@ -310,6 +320,26 @@ record Step(Op op, long seed) {
         String text = action.on(encounter);
         clinic.publish(encounter);
         return text;
+    }
+
+    private static String onEnrollment(Clinic clinic, Random random, Predicate<Clinic.Enrollment> eligible,
+            Action<Clinic.Enrollment> action) {
+        Clinic.Enrollment enrollment = pick(new ArrayList<>(clinic.enrollments.values()), eligible, random);
+        if (enrollment == null) {
+            return null;
+        }
+        String text = action.on(enrollment);
+        clinic.publish(enrollment);
+        return text;
+    }
+
+    /** Whether unvoiding would overlap a live enrollment of the patient (OpenMRS refuses overlapping ones). */
+    private static boolean overlapsLive(Clinic clinic, Clinic.Enrollment voided) {
+        LocalDate end = voided.completed == null ? LocalDate.MAX : voided.completed;
+        return clinic.enrollmentsOf(voided.patient).stream().filter(e -> !e.voided && e != voided).anyMatch(e -> {
+            LocalDate otherEnd = e.completed == null ? LocalDate.MAX : e.completed;
+            return !e.enrolled.isAfter(end) && !voided.enrolled.isAfter(otherEnd);
+        });
     }
 
     /** Among all visits, voided ones included. */
