@@ -70,13 +70,17 @@ public class SyncEngine {
             String defaultOrgUnit, RunTally tally, Runnable heartbeat) {
         Date startedAt = clock.get();
         OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
-        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
-        Delivery delivery = new Delivery(store, new BatchSender(store));
+        // a check: the same walk and steps, each chunk validated with the new objects it refers to (CheckBundle)
+        CheckMemory checked = mode == RunMode.VALIDATE ? new CheckMemory() : null;
+        Dhis2Client dhis2 = checked == null ? client : new CheckBundle(client, checked);
+        TrackerStore trackers = checked == null ? store : new CheckTrackers(store, checked);
+        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock, checked);
+        Delivery delivery = new Delivery(trackers, new BatchSender(trackers));
         // a mapping's first run reads every encounter in its delta: no enrollment owes any
         Backfill backfill = new Backfill(store.marker(mappingUuid, SyncCategory.EVENT) != null);
-        PatientStep patients = new PatientStep(client, store, delivery);
-        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
-        EventStep events = new EventStep(client, source, store, delivery, backfill);
+        PatientStep patients = new PatientStep(dhis2, trackers, delivery);
+        EnrollmentStep enrollments = new EnrollmentStep(dhis2, source, trackers, delivery, patients, backfill);
+        EventStep events = new EventStep(dhis2, source, trackers, delivery, backfill);
         String program = config.getOpenmrsProgramUuid();
         Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery.sender());
 

@@ -55,6 +55,12 @@ public class TrackerStore {
         this.orgUnits = orgUnits;
     }
 
+    /** The same tables, for a view that changes what some calls do (e.g. {@link CheckTrackers}). */
+    TrackerStore(TrackerStore tables) {
+        this(tables.tx, tables.instances, tables.enrollments, tables.events, tables.markers, tables.failures,
+                tables.orgUnits);
+    }
+
     public Map<String, InstanceTracker> instanceTrackers(Collection<String> patientUuids) {
         if (patientUuids.isEmpty()) {
             return Collections.emptyMap();

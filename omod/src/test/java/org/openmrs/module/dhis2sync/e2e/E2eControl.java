@@ -17,9 +17,10 @@ import org.openmrs.module.dhis2sync.web.TestInstallation;
 /**
  * What the browser tests change in the test server between their steps (test scope only, never in the .omod), at
  * {@code /openmrs/e2e/...}: who is logged in ({@code user?as=admin|runner|viewer|nobody}), how slowly the fake DHIS2
- * answers ({@code dhis2-latency?ms=}), a new DHIS2 personal access token ({@code dhis2-token}), and changes made in
+ * answers ({@code dhis2-latency?ms=}), a new DHIS2 personal access token ({@code dhis2-token}), changes made in
  * DHIS2 behind the module's back ({@code dhis2-drift}: Jane's first name changed, John's visit deleted, an event added by
- * hand in Jane's enrollment).
+ * hand in Jane's enrollment), and a clinic's first sync: new patients, each enrolled with a visit
+ * ({@code clinic?patients=}).
  */
 final class E2eControl extends HttpServlet {
 
@@ -42,6 +43,10 @@ final class E2eControl extends HttpServlet {
             case "/dhis2-latency":
                 installation.dhis2.setLatency(Duration.ofMillis(Long.parseLong(request.getParameter("ms"))));
                 answer = "latency " + request.getParameter("ms") + " ms";
+                break;
+            case "/clinic":
+                installation.addClinic(Integer.parseInt(request.getParameter("patients")));
+                answer = request.getParameter("patients") + " new patients, each enrolled with a visit";
                 break;
             case "/dhis2-token":
                 answer = installation.dhis2.createApiToken();

@@ -216,6 +216,19 @@ public final class TestInstallation implements AutoCloseable {
                     java.util.Collections.emptyList(), java.time.LocalDateTime.of(2026, 1, 6, 10, 20), 22) };
     }
 
+    /**
+     * A clinic's first sync: that many new patients, each enrolled with one visit (uuids ending in their number,
+     * national ids CLINIC-0001...), all pending.
+     */
+    public void addClinic(int patients) {
+        openmrs.setNow(new Date(System.currentTimeMillis() - 60_000));
+        for (int n = 1; n <= patients; n++) {
+            String number = String.format("%04d", n);
+            addPatient("c1b2c3d4-0000-4000-8000-00patient" + number, "CLINIC-" + number, "Client" + number, "F",
+                    String.format("2026-02-%02d", 1 + n % 28), SyncHarness.weight(String.valueOf(50 + n % 40)));
+        }
+    }
+
     private void addPatient(String uuid, String nationalId, String given, String gender, String day,
             org.openmrs.module.dhis2sync.source.ObsValue... obs) {
         PatientRecord patient = SyncHarness.patient(uuid, nationalId, given, gender);
