@@ -59,12 +59,15 @@ import org.openmrs.module.dhis2sync.sync.RunRequest;
 import org.openmrs.module.dhis2sync.sync.RunState;
 import org.openmrs.module.dhis2sync.sync.RunTally;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
+import org.openmrs.module.dhis2sync.reconcile.ReconcileResult;
+import org.openmrs.module.dhis2sync.reconcile.Reconciliations;
 import org.openmrs.module.dhis2sync.tracking.DailyCount;
 import org.openmrs.module.dhis2sync.tracking.FailedRecord;
 import org.openmrs.module.dhis2sync.tracking.FailedRecordDao;
 import org.openmrs.module.dhis2sync.tracking.LogQuery;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
 import org.openmrs.module.dhis2sync.tracking.SyncLogDao;
 import org.slf4j.Logger;
@@ -81,6 +84,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2SyncService {
 
     static final String SCHEDULED_COMMENT = "Scheduled sync";
+    static final String SCHEDULED_RECONCILE_COMMENT = "Scheduled reconcile";
     static final int MIN_CONCEPT_QUERY = 2;
     static final int MAX_CONCEPT_RESULTS = 100;
     static final int MAX_NAMED_RECORDS = 2000;
@@ -103,15 +107,17 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     private final PatientSyncStatusReader patientStatus;
     private final Jobs jobs;
     private final PendingJobs pendingJobs;
+    private final Reconciliations reconciliations;
 
     /** @param jobs the background jobs, of which pendingJobs starts previews and checks */
     public Dhis2SyncServiceImpl(SettingsStore settingsStore, Dhis2ClientFactory clients, MappingRegistry mappings,
             SyncRunner runner, SyncLogDao logs, FailedRecordDao failures, OrgUnitMappingDao orgUnits,
             CurrentUser currentUser, SourceMetadata openmrsMetadata, PatientDirectory patients,
             MappingNamesReader names, MappingHealth health, PatientSyncStatusReader patientStatus, Jobs jobs,
-            PendingJobs pendingJobs) {
+            PendingJobs pendingJobs, Reconciliations reconciliations) {
         this.jobs = jobs;
         this.pendingJobs = pendingJobs;
+        this.reconciliations = reconciliations;
         this.settingsStore = settingsStore;
         this.clients = clients;
         this.mappings = mappings;
@@ -324,6 +330,63 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     public Date getLastSuccessfulSync(String mappingUuid) {
         SyncLog last = logs.lastSuccess(mappingUuid);
         return last == null ? null : last.getEndDate();
+    }
+
+    // --- reconcile and resend
+
+    @Override
+    public RunState startReconcile(String mappingUuid, String comment) {
+        return reconciliations.start(request(getMapping(mappingUuid), requireComment(comment)),
+                "manual:" + currentUser.name(), false);
+    }
+
+    @Override
+    public RunState startResendDifferences(String mappingUuid, String comment) {
+        return reconciliations.start(request(getMapping(mappingUuid), requireComment(comment)),
+                "manual:" + currentUser.name(), true);
+    }
+
+    @Override
+    public ReconcileResult getReconcile(String runId) {
+        return reconciliations.result(runId);
+    }
+
+    @Override
+    public ReconcileResult getLatestReconcile(String mappingUuid) {
+        return reconciliations.latest(getMapping(mappingUuid).getUuid());
+    }
+
+    @Override
+    public Map<SyncCategory, Integer> countResendFromDate(String mappingUuid, Date from) {
+        return reconciliations.countFrom(request(getMapping(mappingUuid), null), requireDate(from));
+    }
+
+    @Override
+    public RunState startResendFromDate(String mappingUuid, Date from, String comment) {
+        return reconciliations.startFrom(request(getMapping(mappingUuid), requireComment(comment)),
+                "manual:" + currentUser.name(), requireDate(from));
+    }
+
+    @Override
+    public List<ReconcileResult> runScheduledReconcile() {
+        List<ReconcileResult> done = new ArrayList<>();
+        for (Mapping mapping : mappings.all(false)) {
+            try {
+                RunState run = reconciliations.runNow(request(mapping, SCHEDULED_RECONCILE_COMMENT), "scheduler");
+                ReconcileResult result = reconciliations.result(run.getRunId());
+                done.add(result == null ? new ReconcileResult("RECONCILE", run, null) : result);
+            } catch (RunInProgressException e) {
+                log.info("scheduled reconcile skips mapping '{}': {}", mapping.getName(), e.getMessage());
+            }
+        }
+        return done;
+    }
+
+    private static Date requireDate(Date from) {
+        if (from == null) {
+            throw new FieldException("from", "a date to resend from is required");
+        }
+        return from;
     }
 
     private RunRequest request(Mapping mapping, String comment) {

@@ -16,7 +16,6 @@ import java.util.Set;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Enrollment;
 import org.openmrs.module.dhis2sync.dhis2.EnrollmentStatus;
-import org.openmrs.module.dhis2sync.dhis2.ObjectType;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
@@ -41,6 +40,7 @@ final class EnrollmentStep {
     private final Delivery delivery;
     private final PatientStep patients;
     private final Backfill backfill;
+    private final EnrollmentSending sending;
 
     /** @param backfill where enrollments DHIS2 confirms for the first time are left for their earlier encounters */
     EnrollmentStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery,
@@ -51,6 +51,7 @@ final class EnrollmentStep {
         this.delivery = delivery;
         this.patients = patients;
         this.backfill = backfill;
+        this.sending = new EnrollmentSending(client, delivery.sender());
     }
 
     void sync(RunContext run, List<EnrollmentRecord> chunk) {
@@ -88,8 +89,9 @@ final class EnrollmentStep {
             if (instance == null || (!instance.isConfirmed() && run.mode() == RunMode.SYNC)) {
                 // its patient was refused (this run sent it first): DHIS2 would refuse the enrollment too
                 delivery.sender().fail(run, keyOf(enrollment), tracker == null ? null : tracker.getEnrollmentUid(),
-                        null, "patient "
-                        + enrollment.getPatientUuid() + " is not in DHIS2 yet (see its failure); retried next run");
+                        null, "patient " + enrollment.getPatientUuid() + (run.mode() == RunMode.VALIDATE
+                        ? " is refused by this check (see the patient's verdict): DHIS2 would refuse its enrollment"
+                        : " is not in DHIS2 yet (see its failure); retried next run"));
                 continue;
             }
             if (orgUnit == null) {
@@ -142,56 +144,17 @@ final class EnrollmentStep {
             return;
         }
         List<Delivery.Delivered<Enrollment>> accepted = new ArrayList<>();
-        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, completed, list -> sendCompleted(run, list),
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, completed, list -> sending.sendCompleted(run, list),
                 backfill::holds));
-        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, active, list -> send(run, list),
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, active, list -> sending.send(run, list),
                 backfill::holds));
-        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, cancelled, list -> send(run, list),
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, cancelled, list -> sending.send(run, list),
                 o -> false));
         for (Delivery.Delivered<Enrollment> ok : accepted) {
             if (ok.isHeld()) {
                 backfill.owe(byUuid.get(ok.outgoing().openmrsUuid()), (EnrollmentTracker) ok.outgoing().tracker());
             }
         }
-    }
-
-    /**
-     * Completed enrollments as the seed sends them: ACTIVE first (where a re-open that DHIS2 refuses shows up as
-     * that record's error), then COMPLETED for those DHIS2 took.
-     */
-    private List<BatchSender.Accepted<Enrollment>> sendCompleted(RunContext run, List<Outgoing<Enrollment>> completed) {
-        if (completed.isEmpty() || run.mode() == RunMode.VALIDATE) {
-            return send(run, completed);
-        }
-        List<Outgoing<Enrollment>> asActive = new ArrayList<>();
-        for (Outgoing<Enrollment> outgoing : completed) {
-            asActive.add(outgoing.with(asActive(outgoing.payload())));
-        }
-        // successes are counted once, by the second pass; refusals of the first are the record's error
-        List<BatchSender.Accepted<Enrollment>> opened = delivery.sender().send(run, SyncCategory.ENROLLMENT,
-                ObjectType.ENROLLMENT,
-                asActive, list -> client.importEnrollments(list, run.importMode()), false);
-        Map<String, Boolean> createdByFirstPass = new HashMap<>();
-        for (BatchSender.Accepted<Enrollment> ok : opened) {
-            createdByFirstPass.put(ok.outgoing().openmrsUuid(), ok.created());
-        }
-        List<Outgoing<Enrollment>> toComplete = new ArrayList<>();
-        for (Outgoing<Enrollment> outgoing : completed) {
-            if (createdByFirstPass.containsKey(outgoing.openmrsUuid())) {
-                toComplete.add(outgoing);
-            }
-        }
-        List<BatchSender.Accepted<Enrollment>> result = new ArrayList<>();
-        for (BatchSender.Accepted<Enrollment> ok : send(run, toComplete)) {
-            boolean created = createdByFirstPass.get(ok.outgoing().openmrsUuid()) || ok.created();
-            result.add(new BatchSender.Accepted<>(ok.outgoing(), created));
-        }
-        return result;
-    }
-
-    private List<BatchSender.Accepted<Enrollment>> send(RunContext run, List<Outgoing<Enrollment>> batch) {
-        return delivery.sender().send(run, SyncCategory.ENROLLMENT, ObjectType.ENROLLMENT, batch,
-                list -> client.importEnrollments(list, run.importMode()));
     }
 
     private void preview(RunContext run, EnrollmentRecord enrollment, EnrollmentTracker tracker, String orgUnit,
@@ -208,15 +171,27 @@ final class EnrollmentStep {
                         + enrollment.getUuid(), enrollment.getLocationUuid()) : null));
     }
 
-    /** Instance trackers of the chunk's patients; patients never sent (e.g. enrolled after their last change) go first. */
+    /**
+     * Instance trackers of the chunk's patients. Patients DHIS2 never confirmed go first: those never sent (enrolled
+     * after their last change, so not in the patients' delta) and those left pending by a run that died (no failure
+     * keeps them for a retry); a patient refused before is retried by its failure, not here.
+     */
     private Map<String, InstanceTracker> instancesOf(RunContext run, Set<String> patientUuids) {
         Map<String, InstanceTracker> instances = store.instanceTrackers(patientUuids);
         if (run.mode() == RunMode.PREVIEW) {
             return instances;
         }
+        List<String> pending = new ArrayList<>();
+        for (InstanceTracker instance : instances.values()) {
+            if (!instance.isConfirmed()) {
+                pending.add(instance.getPatientUuid());
+            }
+        }
+        Set<String> failing = store.failing(run.mappingUuid(), SyncCategory.INSTANCE, pending);
         List<String> missing = new ArrayList<>();
         for (String uuid : patientUuids) {
-            if (!instances.containsKey(uuid)) {
+            InstanceTracker instance = instances.get(uuid);
+            if (instance == null || (!instance.isConfirmed() && !failing.contains(uuid))) {
                 missing.add(uuid);
             }
         }
@@ -224,7 +199,7 @@ final class EnrollmentStep {
             List<PatientRecord> loaded = source.loadPatientsByUuid(missing);
             patients.sync(run, loaded);
             run.tally().alsoLookedAt(SyncCategory.INSTANCE, loaded.size());
-            if (run.mode() == RunMode.SYNC) {
+            if (run.mode() != RunMode.PREVIEW) { // a check's accepted patients are in its own trackers
                 instances = store.instanceTrackers(patientUuids);
             }
         }
@@ -286,12 +261,6 @@ final class EnrollmentStep {
             return EnrollmentStatus.CANCELLED;
         }
         return enrollment.isCompleted() ? EnrollmentStatus.COMPLETED : EnrollmentStatus.ACTIVE;
-    }
-
-    private static Enrollment asActive(Enrollment completed) {
-        return new Enrollment(completed.getUid(), completed.getTrackedEntityUid(), completed.getProgramUid(),
-                completed.getOrgUnit(), EnrollmentStatus.ACTIVE, completed.getEnrolledAt(), completed.getOccurredAt(),
-                null, completed.getEvents());
     }
 
     private static Enrollment payload(RunContext run, EnrollmentRecord enrollment, String instanceUid, String uid,

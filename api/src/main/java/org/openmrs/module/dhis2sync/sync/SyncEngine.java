@@ -38,25 +38,28 @@ public class SyncEngine {
 
     private final ClinicalSource source;
     private final TrackerStore store;
+    private final WithdrawalStore withdrawals;
     private final Supplier<Date> clock;
     private final DeltaSince deltaSince;
 
     /** OpenMRS's change dates are wall-clock times of the JVM's zone. */
-    public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock) {
-        this(source, store, clock, ZoneId::systemDefault);
+    public SyncEngine(ClinicalSource source, TrackerStore store, WithdrawalStore withdrawals, Supplier<Date> clock) {
+        this(source, store, withdrawals, clock, ZoneId::systemDefault);
     }
 
     /** @param zone the zone OpenMRS's change dates (and the markers) are wall-clock times of */
-    public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock, Supplier<ZoneId> zone) {
+    public SyncEngine(ClinicalSource source, TrackerStore store, WithdrawalStore withdrawals, Supplier<Date> clock,
+            Supplier<ZoneId> zone) {
         this.source = source;
         this.store = store;
+        this.withdrawals = withdrawals;
         this.clock = clock;
         this.deltaSince = new DeltaSince(zone);
     }
 
     /** The same engine reading through another source (e.g. the source seen through one patient). */
     public SyncEngine withSource(ClinicalSource other) {
-        return new SyncEngine(other, store, clock);
+        return new SyncEngine(other, store, withdrawals, clock);
     }
 
     /**
@@ -67,14 +70,24 @@ public class SyncEngine {
             String defaultOrgUnit, RunTally tally, Runnable heartbeat) {
         Date startedAt = clock.get();
         OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
-        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
-        Delivery delivery = new Delivery(store, new BatchSender(store));
+        // a check: the same walk and steps, each chunk validated with the new objects it refers to (CheckBundle)
+        CheckMemory checked = mode == RunMode.VALIDATE ? new CheckMemory() : null;
+        Dhis2Client dhis2 = checked == null ? client : new CheckBundle(client, checked);
+        TrackerStore trackers = checked == null ? store : new CheckTrackers(store, checked);
+        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock, checked);
+        Delivery delivery = new Delivery(trackers, new BatchSender(trackers));
         // a mapping's first run reads every encounter in its delta: no enrollment owes any
         Backfill backfill = new Backfill(store.marker(mappingUuid, SyncCategory.EVENT) != null);
-        PatientStep patients = new PatientStep(client, store, delivery);
-        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
-        EventStep events = new EventStep(client, source, store, delivery, backfill);
+        PatientStep patients = new PatientStep(dhis2, trackers, delivery);
+        EnrollmentStep enrollments = new EnrollmentStep(dhis2, source, trackers, delivery, patients, backfill);
+        EventStep events = new EventStep(dhis2, source, trackers, delivery, backfill);
         String program = config.getOpenmrsProgramUuid();
+        Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery.sender());
+
+        // what OpenMRS voided (or merged away) since the markers leaves DHIS2 first, so nothing below re-uses it
+        tally.phase("voids");
+        withdrawn.withdraw(run, since(run, SyncCategory.EVENT), since(run, SyncCategory.ENROLLMENT),
+                since(run, SyncCategory.INSTANCE));
 
         tally.phase("patients");
         walk(run, SyncCategory.INSTANCE, source::loadPatientsByUuid, PatientRecord::getUuid,
@@ -90,14 +103,78 @@ public class SyncEngine {
         walk(run, SyncCategory.EVENT, source::loadEncountersByUuid, EncounterRecord::getUuid,
                 (since, after, limit) -> source.changedEncounterIds(program, config.feeds(), since, after, limit),
                 source::loadEncounters, chunk -> events.sync(run, chunk, false), heartbeat);
+        // encounters whose events went with their enrollment or patient, for another enrollment that covers them
+        withdrawn.resend(run, events);
         // encounters the delta does not bring: those of enrollments DHIS2 holds only now, or whose dates changed
         backfill.settle(run, source, events, delivery, heartbeat);
+        // deletions the steps themselves asked for in this run (an event that left its enrollment) go now
+        withdrawn.finish(run, events);
 
         if (mode == RunMode.SYNC) {
             tally.phase("finishing");
             store.advanceMarkers(mappingUuid, new Date(startedAt.getTime() - MARKER_OVERLAP_MILLIS));
         }
         tally.phase("done");
+    }
+
+    /**
+     * Sends exactly the selected records as a run would send them now (patients, then enrollments, then events, in
+     * chunks of the batch size), whatever the markers say; the markers do not move. In {@link RunMode#VALIDATE} with a
+     * client that only records what it is given, this is what a sync would send of those records.
+     *
+     * @param heartbeat called after every chunk
+     */
+    public void runSelected(String mappingUuid, MappingConfig config, RunMode mode, Dhis2Client client,
+            RecordSelection selection, int batchSize, String defaultOrgUnit, RunTally tally, Runnable heartbeat) {
+        OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
+        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
+        Delivery delivery = new Delivery(store, new BatchSender(store));
+        // a re-created enrollment owes the encounters its dates cover, as in a run (only a sync confirms anything)
+        Backfill backfill = new Backfill(mode == RunMode.SYNC);
+        PatientStep patients = new PatientStep(client, store, delivery);
+        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
+        EventStep events = new EventStep(client, source, store, delivery, backfill);
+        tally.total(SyncCategory.INSTANCE, selection.getPatientUuids().size());
+        tally.total(SyncCategory.ENROLLMENT, selection.getEnrollmentUuids().size());
+        tally.total(SyncCategory.EVENT, selection.getEncounterUuids().size());
+        tally.phase("patients");
+        inChunks(selection.getPatientUuids(), batchSize, SyncCategory.INSTANCE, tally, heartbeat,
+                chunk -> patients.sync(run, source.loadPatientsByUuid(chunk)));
+        tally.phase("enrollments");
+        inChunks(selection.getEnrollmentUuids(), batchSize, SyncCategory.ENROLLMENT, tally, heartbeat,
+                chunk -> enrollments.sync(run, source.loadEnrollmentsByUuid(chunk)));
+        tally.phase("events");
+        inChunks(selection.getEncounterUuids(), batchSize, SyncCategory.EVENT, tally, heartbeat,
+                chunk -> events.sync(run, source.loadEncountersByUuid(chunk), false));
+        backfill.settle(run, source, events, delivery, heartbeat);
+        tally.phase("done");
+    }
+
+    /**
+     * How many records a run would look at if the markers stood at {@code since}: the patients, enrollments and
+     * encounters of the mapping's program changed after it (null: all of them).
+     */
+    public java.util.Map<SyncCategory, Integer> countChangedSince(MappingConfig config, Date since) {
+        String program = config.getOpenmrsProgramUuid();
+        Date from = since == null ? null : deltaSince.since(since, clock.get());
+        java.util.Map<SyncCategory, Integer> counts = new java.util.EnumMap<>(SyncCategory.class);
+        counts.put(SyncCategory.INSTANCE, count((s, after, limit) -> source.changedPatientIds(program, s, after,
+                limit), from));
+        counts.put(SyncCategory.ENROLLMENT, count((s, after, limit) -> source.changedEnrollmentIds(program, s, after,
+                limit), from));
+        counts.put(SyncCategory.EVENT, count((s, after, limit) -> source.changedEncounterIds(program, config.feeds(),
+                s, after, limit), from));
+        return counts;
+    }
+
+    private static void inChunks(List<String> uuids, int batchSize, SyncCategory category, RunTally tally,
+            Runnable heartbeat, java.util.function.Consumer<List<String>> step) {
+        for (int from = 0; from < uuids.size(); from += batchSize) {
+            List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + batchSize));
+            step.accept(chunk);
+            tally.processed(category, chunk.size());
+            heartbeat.run();
+        }
     }
 
     /** Records that failed before, then the delta since the category's marker, chunk by chunk. */
@@ -118,7 +195,9 @@ public class SyncEngine {
             if (run.mode() == RunMode.SYNC) {
                 List<String> gone = new ArrayList<>(uuids);
                 gone.removeAll(found);
-                store.clearFailures(run.mappingUuid(), category, gone); // deleted in OpenMRS since
+                // deleted or voided in OpenMRS since; a failed deletion in DHIS2 stays until it is done
+                gone.removeAll(withdrawals.pendingUuids(run.mappingUuid(), category));
+                store.clearFailures(run.mappingUuid(), category, gone);
             }
             retried.addAll(found);
             step.accept(records);
@@ -142,6 +221,10 @@ public class SyncEngine {
             run.tally().processed(category, ids.size());
             heartbeat.run();
         }
+    }
+
+    private Date since(RunContext run, SyncCategory category) {
+        return deltaSince.since(store.marker(run.mappingUuid(), category), run.now());
     }
 
     /** The size of a delta, for progress: its ids only, in large pages (a cheap indexed scan). */

@@ -215,6 +215,7 @@ public class SyncRunner {
         row.setMappingName(request.getMappingName());
         row.setSyncedBy(request.getUser());
         row.setComments(request.getComment());
+        row.setKind(request.getKind());
         row.setStartDate(now);
         row.setStatus(SyncStatus.RUNNING);
         try {
@@ -235,8 +236,13 @@ public class SyncRunner {
             try (Dhis2Client client = clients.get()) {
                 run.tally.phase("checking the mapping");
                 preCheck.check(run.request, client, now);
-                engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
-                        now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+                RunJob job = run.request.getJob();
+                if (job != null) {
+                    job.run(engine, client, now, run.tally, () -> heartbeat(run));
+                } else {
+                    engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
+                            now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+                }
             }
         } catch (RuntimeException | Error e) {
             failure = e;
@@ -269,7 +275,8 @@ public class SyncRunner {
                 row.setEventsUpdated(progress.get(SyncCategory.EVENT).getUpdated());
                 row.setFailedCount(progress.getFailed());
                 row.setAmbiguousCount(progress.getAmbiguous());
-                row.setDetails(details(run.tally));
+                RunJob job = run.request.getJob();
+                row.setDetails(details(job, run.tally));
                 if (failure != null) {
                     row.setStatus(SyncStatus.FAILED);
                     row.setStatusInfo(describe(failure) + " — nothing is lost: the markers did not move, the next run"
@@ -281,6 +288,15 @@ public class SyncRunner {
                 } else {
                     row.setStatus(SyncStatus.SUCCESS);
                     row.setStatusInfo(successInfo(progress.getAmbiguous(), run.tally.warningCount()));
+                }
+                if (failure == null && job != null) {
+                    if (job.status() != null) {
+                        row.setStatus(job.status());
+                    }
+                    if (job.outcome() != null) {
+                        row.setStatusInfo(row.getStatusInfo() == null ? job.outcome()
+                                : job.outcome() + "; " + row.getStatusInfo());
+                    }
                 }
                 logs.save(row);
                 finished.put(run.runId, new RunState(run.runId, run.request.getMappingUuid(),
@@ -312,8 +328,12 @@ public class SyncRunner {
         return notes.isEmpty() ? null : String.join("; ", notes) + ": see details";
     }
 
-    private static String details(RunTally tally) {
+    private static String details(RunJob job, RunTally tally) {
         StringBuilder details = new StringBuilder();
+        String own = job == null ? null : job.details();
+        if (own != null) {
+            details.append(own);
+        }
         List<String> ambiguous = tally.ambiguousPatients();
         if (!ambiguous.isEmpty()) {
             details.append("Patients matching several tracked entities:\n");

@@ -57,6 +57,12 @@ public class TrackerStore {
         this.orgUnits = orgUnits;
     }
 
+    /** The same tables, for a view that changes what some calls do (e.g. {@link CheckTrackers}). */
+    TrackerStore(TrackerStore tables) {
+        this(tables.tx, tables.instances, tables.enrollments, tables.events, tables.markers, tables.failures,
+                tables.orgUnits);
+    }
+
     public Map<String, InstanceTracker> instanceTrackers(Collection<String> patientUuids) {
         if (patientUuids.isEmpty()) {
             return Collections.emptyMap();
@@ -113,6 +119,18 @@ public class TrackerStore {
 
     public void saveEventTrackers(Collection<EventTracker> trackers) {
         saveAll(trackers, events::saveAll);
+    }
+
+    /** Forgets the events DHIS2 no longer holds (deleted there): their encounters are new to DHIS2 again. */
+    public void forgetEventTrackers(Collection<EventTracker> trackers) {
+        if (trackers.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            for (EventTracker tracker : trackers) {
+                events.deleteByEncounterAndStage(tracker.getEncounterUuid(), tracker.getProgramStageUid());
+            }
+        });
     }
 
     /** Saves tracker rows of one category (the pending and confirmed rows of the sending protocol). */
@@ -196,6 +214,20 @@ public class TrackerStore {
         });
     }
 
+    /** Those of the records that have a failure kept (in any stage, for events). */
+    public Set<String> failing(String mappingUuid, SyncCategory category, Collection<String> openmrsUuids) {
+        if (openmrsUuids.isEmpty()) {
+            return Collections.emptySet();
+        }
+        return tx.execute(status -> {
+            Set<String> uuids = new HashSet<>();
+            for (FailedRecord failure : failures.findByOpenmrsUuids(mappingUuid, category, openmrsUuids)) {
+                uuids.add(failure.getOpenmrsUuid());
+            }
+            return uuids;
+        });
+    }
+
     /** The OpenMRS uuids of the records of one category that failed in an earlier run, each once, oldest first. */
     public List<String> failedUuids(String mappingUuid, SyncCategory category) {
         return tx.execute(status -> {
@@ -227,6 +259,26 @@ public class TrackerStore {
                 marker.setLastSyncedDate(syncedUpTo);
                 markers.save(marker);
             }
+        });
+    }
+
+    /**
+     * Moves the mapping's markers back to {@code to} (never forward): the next run reads again everything changed
+     * since then. A category that never ran has no marker and reads everything anyway.
+     *
+     * @return how many markers moved
+     */
+    public int moveMarkersBack(String mappingUuid, Date to) {
+        return tx.execute(status -> {
+            int moved = 0;
+            for (Marker marker : markers.findByMapping(mappingUuid)) {
+                if (marker.getLastSyncedDate() != null && marker.getLastSyncedDate().after(to)) {
+                    marker.setLastSyncedDate(to);
+                    markers.save(marker);
+                    moved++;
+                }
+            }
+            return moved;
         });
     }
 

@@ -79,7 +79,23 @@ public class EnrollmentTrackerDao extends HibernateDao {
                 .getResultList();
     }
 
-    /** The trackers of the enrollments of those tracked entities. */
+    public void delete(EnrollmentTracker tracker) {
+        session().delete(ColumnCheck.required("enrollmentTracker", tracker));
+        session().flush();
+    }
+
+    /** The tracker holding that DHIS2 enrollment UID, or null. */
+    public EnrollmentTracker findByEnrollmentUid(String enrollmentUid) {
+        List<EnrollmentTracker> trackers = session()
+                .createQuery("from EnrollmentTracker t where t.enrollmentUid = :uid order by t.id",
+                        EnrollmentTracker.class)
+                .setParameter("uid", ColumnCheck.required("enrollmentUid", enrollmentUid))
+                .setMaxResults(1)
+                .getResultList();
+        return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /** Every enrollment tracked for those DHIS2 tracked entities, oldest first. */
     public List<EnrollmentTracker> findByInstanceUids(Collection<String> instanceUids) {
         List<EnrollmentTracker> found = new ArrayList<>();
         for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
@@ -92,14 +108,27 @@ public class EnrollmentTrackerDao extends HibernateDao {
         return found;
     }
 
-    /** The tracker holding that DHIS2 enrollment UID, or null. */
-    public EnrollmentTracker findByEnrollmentUid(String enrollmentUid) {
-        List<EnrollmentTracker> trackers = session()
-                .createQuery("from EnrollmentTracker t where t.enrollmentUid = :uid order by t.id",
-                        EnrollmentTracker.class)
-                .setParameter("uid", ColumnCheck.required("enrollmentUid", enrollmentUid))
-                .setMaxResults(1)
+    /**
+     * One page of the tracked entities that have an enrollment tracked in the DHIS2 program: their UIDs after
+     * {@code afterInstanceUid} (null: from the first), ascending.
+     */
+    public List<String> instanceUidsOfProgram(String programUid, String afterInstanceUid, int limit) {
+        return session()
+                .createQuery("select distinct t.instanceUid from EnrollmentTracker t where t.programUid = :program"
+                        + " and t.instanceUid > :after order by t.instanceUid", String.class)
+                .setParameter("program", ColumnCheck.required("programUid", programUid))
+                .setParameter("after", afterInstanceUid == null ? "" : afterInstanceUid)
+                .setMaxResults(limit)
                 .getResultList();
-        return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /** How many tracked entities have an enrollment tracked in the DHIS2 program. */
+    public int countInstancesOfProgram(String programUid) {
+        Long count = session()
+                .createQuery("select count(distinct t.instanceUid) from EnrollmentTracker t where t.programUid = :program",
+                        Long.class)
+                .setParameter("program", ColumnCheck.required("programUid", programUid))
+                .getSingleResult();
+        return count == null ? 0 : count.intValue();
     }
 }

@@ -3,7 +3,9 @@ package org.openmrs.module.dhis2sync.tracking;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.hibernate.SessionFactory;
 
@@ -68,6 +70,43 @@ public class EventTrackerDao extends HibernateDao {
         return found;
     }
 
+    /** Every event tracked inside those DHIS2 enrollments. */
+    public List<EventTracker> findByEnrollmentUids(Collection<String> enrollmentUids) {
+        List<EventTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("enrollmentUids", enrollmentUids))) {
+            found.addAll(session()
+                    .createQuery("from EventTracker t where t.enrollmentUid in (:uids) order by t.id", EventTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /** Every event tracked for that DHIS2 tracked entity. */
+    public List<EventTracker> findByInstanceUid(String instanceUid) {
+        return session()
+                .createQuery("from EventTracker t where t.instanceUid = :uid order by t.id", EventTracker.class)
+                .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
+                .getResultList();
+    }
+
+    /** Those of the event UIDs some tracker holds. */
+    public Set<String> trackedEventUids(Collection<String> eventUids) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("eventUids", eventUids))) {
+            found.addAll(session()
+                    .createQuery("select t.eventUid from EventTracker t where t.eventUid in (:uids)", String.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    public void delete(EventTracker tracker) {
+        session().delete(ColumnCheck.required("eventTracker", tracker));
+        session().flush();
+    }
+
     /** The event tracked for that encounter and program stage, or null. */
     public EventTracker find(String encounterUuid, String programStageUid) {
         List<EventTracker> trackers = session()
@@ -77,5 +116,32 @@ public class EventTrackerDao extends HibernateDao {
                 .setParameter("stage", ColumnCheck.required("programStageUid", programStageUid))
                 .getResultList();
         return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /**
+     * Forgets the event of that encounter and stage (DHIS2 no longer holds it: the encounter left every enrollment
+     * of the program); true when there was one.
+     */
+    public boolean deleteByEncounterAndStage(String encounterUuid, String programStageUid) {
+        EventTracker tracker = find(encounterUuid, programStageUid);
+        if (tracker == null) {
+            return false;
+        }
+        session().delete(tracker);
+        session().flush();
+        return true;
+    }
+
+    /** Every event tracked for those DHIS2 tracked entities, oldest first. */
+    public List<EventTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<EventTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from EventTracker t where t.instanceUid in (:uids) order by t.id",
+                            EventTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
     }
 }

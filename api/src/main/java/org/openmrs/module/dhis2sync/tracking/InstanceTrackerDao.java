@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.tracking;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -66,6 +67,19 @@ public class InstanceTrackerDao extends HibernateDao {
         return found;
     }
 
+    /** Every tracker holding that DHIS2 UID (several patients may share one tracked entity), oldest first. */
+    public List<InstanceTracker> findAllByInstanceUid(String instanceUid) {
+        return session()
+                .createQuery("from InstanceTracker t where t.instanceUid = :uid order by t.id", InstanceTracker.class)
+                .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
+                .getResultList();
+    }
+
+    public void delete(InstanceTracker tracker) {
+        session().delete(ColumnCheck.required("instanceTracker", tracker));
+        session().flush();
+    }
+
     /** The tracker holding that DHIS2 UID (the oldest, should several patients share it), or null. */
     public InstanceTracker findByInstanceUid(String instanceUid) {
         List<InstanceTracker> trackers = session()
@@ -74,5 +88,18 @@ public class InstanceTrackerDao extends HibernateDao {
                 .setMaxResults(1)
                 .getResultList();
         return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /** The trackers holding those DHIS2 UIDs, oldest first (several patients may share one tracked entity). */
+    public List<InstanceTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<InstanceTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from InstanceTracker t where t.instanceUid in (:uids) order by t.id",
+                            InstanceTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
     }
 }

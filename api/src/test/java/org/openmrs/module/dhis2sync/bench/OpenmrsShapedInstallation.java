@@ -14,6 +14,7 @@ import org.openmrs.module.dhis2sync.sync.ServerInstance;
 import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
 import org.openmrs.module.dhis2sync.sync.TrackerStore;
+import org.openmrs.module.dhis2sync.sync.WithdrawalStore;
 import org.openmrs.module.dhis2sync.sync.TransactionalClinicalSource;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
 import org.springframework.orm.hibernate5.HibernateTransactionManager;
@@ -41,7 +42,8 @@ final class OpenmrsShapedInstallation {
         TrackerStore store = new TrackerStore(writeTx, db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
         RunSettings settings = new RunSettings(batchSize, null);
-        this.runner = new SyncRunner(new SyncEngine(source, store, clock), writeTx, db.syncLogDao(), db.runLockDao(),
+        this.runner = new SyncRunner(new SyncEngine(source, store, new WithdrawalStore(writeTx,
+                db.instanceTrackerDao(), db.enrollmentTrackerDao(), db.eventTrackerDao(), db.pendingDeletionDao()), clock), writeTx, db.syncLogDao(), db.runLockDao(),
                 () -> client, () -> settings, Runnable::run, clock, ServerInstance.ofUnnamedServer());
     }
 

@@ -20,6 +20,8 @@ import org.openmrs.module.dhis2sync.tracking.Marker;
 import org.openmrs.module.dhis2sync.tracking.MarkerDao;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
+import org.openmrs.module.dhis2sync.tracking.PendingDeletion;
+import org.openmrs.module.dhis2sync.tracking.PendingDeletionDao;
 import org.openmrs.module.dhis2sync.tracking.RunLock;
 import org.openmrs.module.dhis2sync.tracking.RunLockDao;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
@@ -50,7 +52,7 @@ public final class TrackingDatabase implements AutoCloseable {
     /** Every entity the module maps; what OpenMRS finds in the packages config.xml names. */
     public static final Class<?>[] ENTITIES = {
         Mapping.class, InstanceTracker.class, EnrollmentTracker.class, EventTracker.class, Marker.class,
-        SyncLog.class, FailedRecord.class, OrgUnitMapping.class, RunLock.class
+        SyncLog.class, FailedRecord.class, OrgUnitMapping.class, RunLock.class, PendingDeletion.class
     };
 
     private final TestDatabase database;
@@ -211,6 +213,10 @@ public final class TrackingDatabase implements AutoCloseable {
 
     public OrgUnitMappingDao orgUnitMappingDao() {
         return new OrgUnitMappingDao(sessionFactory);
+    }
+
+    public PendingDeletionDao pendingDeletionDao() {
+        return new PendingDeletionDao(sessionFactory);
     }
 
     public RunLockDao runLockDao() {

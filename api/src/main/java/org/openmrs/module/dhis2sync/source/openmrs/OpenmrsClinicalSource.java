@@ -90,7 +90,7 @@ public class OpenmrsClinicalSource implements ClinicalSource {
         prefetch.patientsById(requiredIds(patientIds, "patientIds"));
         for (Integer id : patientIds) {
             Patient patient = patientService.getPatient(id);
-            if (patient != null) {
+            if (patient != null && !Boolean.TRUE.equals(patient.getVoided())) {
                 records.add(patientMapper.map(patient));
             }
         }
@@ -165,6 +165,21 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     }
 
     @Override
+    public List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return queries.voidedEncounterUuids(programUuid, since, afterUuid, limit);
+    }
+
+    @Override
+    public List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return queries.voidedEnrollmentUuids(programUuid, since, afterUuid, limit);
+    }
+
+    @Override
+    public List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return queries.voidedPatientUuids(programUuid, since, afterUuid, limit);
+    }
+
+    @Override
     public List<PatientRecord> loadPatientsByUuid(List<String> patientUuids) {
         List<PatientRecord> records = new ArrayList<PatientRecord>();
         List<String> uuids = new ArrayList<String>();
@@ -176,7 +191,7 @@ public class OpenmrsClinicalSource implements ClinicalSource {
         prefetch.patientsByUuid(uuids);
         for (String uuid : uuids) {
             Patient patient = patientService.getPatientByUuid(uuid);
-            if (patient != null) {
+            if (patient != null && !Boolean.TRUE.equals(patient.getVoided())) {
                 records.add(patientMapper.map(patient));
             }
         }

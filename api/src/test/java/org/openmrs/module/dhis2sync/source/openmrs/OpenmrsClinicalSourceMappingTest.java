@@ -200,6 +200,23 @@ class OpenmrsClinicalSourceMappingTest {
         assertThat(source.loadEncountersByUuid(List.of("gone"))).isEmpty();
     }
 
+    @Test
+    void aVoidedPatientIsNeverLoadedAndItsEnrollmentsReadAsVoided() {
+        Patient merged = voided(withUuid(new Patient(), "patient-merged"));
+        when(patientService.getPatient(3)).thenReturn(merged);
+        when(patientService.getPatientByUuid("patient-merged")).thenReturn(merged);
+        PatientProgram left = withUuid(new PatientProgram(), "enrollment-left");
+        left.setPatient(merged);
+        left.setProgram(withUuid(new Program(), "program-hiv"));
+        left.setDateEnrolled(time(2024, 1, 10, 0, 0));
+        when(programWorkflowService.getPatientProgram(13)).thenReturn(left);
+
+        assertThat(source.loadPatients(List.of(3))).isEmpty();
+        assertThat(source.loadPatientsByUuid(List.of("patient-merged"))).isEmpty();
+        assertThat(source.loadEnrollments(List.of(13))).singleElement()
+                .satisfies(e -> assertThat(e.isVoided()).isTrue());
+    }
+
     // ---- enrollments
 
     @Test
