@@ -1,15 +1,13 @@
-// Sync page: each mapping with its required comment, last successful sync, Preview (what would be sent, NEW or
-// UPDATE, with the mapped values), a DHIS2 validation-only check, and Sync to DHIS2 with live progress.
+// Sync page: each mapping with its required comment, last successful sync and its actions at the top — Preview (what
+// would be sent, NEW or UPDATE, with the mapped values), Check with DHIS2 (its validation-only verdict on all of it),
+// both run by the server in the background (pending.js), and Sync to DHIS2 with live progress.
 
 import { api } from './api.js';
-import { h, clear, message, formatMoment, uniqueId, problemNote } from './dom.js';
+import { h, clear, message, formatMoment, problemNote } from './dom.js';
 import { showErrors, clearErrors } from './forms.js';
-import { watchRun, CATEGORIES } from './run.js';
-import { dhis2Info } from './metadata.js';
-import { mappingNames, nameOf, named } from './names.js';
-import { recordCell } from './records.js';
-
-const CATEGORY_LABEL = Object.fromEntries(CATEGORIES.map(([k, l]) => [k, l.replace(/s$/, '')]));
+import { watchRun } from './run.js';
+import { mappingNames } from './names.js';
+import { startJob, keptJobs, watchJob } from './pending.js';
 
 export async function renderSync(root) {
     const watchers = new Set();
@@ -50,6 +48,13 @@ export async function renderSync(root) {
     } catch (ignored) {
         // without the list of active runs, a 409 on Sync still says a run is going
     }
+    // the previews and checks the server kept (also those still running)
+    try {
+        const kept = await keptJobs(undefined);
+        rows.forEach((row) => row.showKept(kept));
+    } catch (ignored) {
+        // Preview and Check start new ones
+    }
     return () => watchers.forEach((w) => w.stop());
 }
 
@@ -60,29 +65,59 @@ function mappingRow(m, watchers, rows) {
     const runArea = h('div', { class: 'run-area' });
     const detailTr = h('tr', { class: 'detail-row', hidden: true }, h('td', { colspan: '4' }, previewArea, runArea));
     const row = { tr: null, detailTr, totals: null, running: false };
-    const previewButton = h('button', { type: 'button', 'aria-label': `Preview ${m.name}`, onclick: () => preview() }, 'Preview');
+    const previewButton = h('button', { type: 'button', 'aria-label': `Preview ${m.name}`, onclick: () => runJob('PREVIEW') }, 'Preview');
+    const checkButton = h('button', { type: 'button', 'aria-label': `Check ${m.name} with DHIS2`, onclick: () => runJob('CHECK') }, 'Check with DHIS2');
     const syncButton = h('button', { type: 'button', class: 'primary', 'aria-label': `Sync ${m.name} to DHIS2`, onclick: () => sync() }, 'Sync to DHIS2');
     const commentCell = h('td', { class: 'comment' }, comment);
     row.tr = h('tr', { dataset: { uuid: m.uuid } }, h('th', { scope: 'row' }, m.name), commentCell, lastSync,
-        h('td', { class: 'actions' }, previewButton, syncButton));
+        h('td', { class: 'actions' }, previewButton, checkButton, syncButton));
     comment.addEventListener('input', () => clearErrors(commentCell));
 
-    const preview = async () => {
+    let jobWatcher = null;
+    const followJob = async (job) => {
         detailTr.hidden = false;
-        clear(previewArea);
-        previewArea.append(h('p', { class: 'loading' }, `Reading what is pending for ${m.name}…`));
-        previewButton.disabled = true;
+        if (jobWatcher) {
+            jobWatcher.stop();
+            watchers.delete(jobWatcher);
+        }
+        let names = null;
         try {
-            const result = await api.get(`mappings/${encodeURIComponent(m.uuid)}/preview`);
-            row.totals = result.counts;
-            const names = await mappingNames([m.uuid]);
-            clear(previewArea);
-            previewArea.append(previewView(m, result, names));
+            names = await mappingNames([m.uuid]);
+        } catch (ignored) {
+            // records are then shown by uuid
+        }
+        const button = job.kind === 'CHECK' ? checkButton : previewButton;
+        button.disabled = job.status === 'RUNNING';
+        jobWatcher = watchJob(previewArea, job, {
+            mapping: m, names,
+            onEnd: () => { button.disabled = false; },
+        });
+        watchers.add(jobWatcher);
+    };
+    const runJob = async (kind) => {
+        detailTr.hidden = false;
+        const button = kind === 'CHECK' ? checkButton : previewButton;
+        button.disabled = true;
+        try {
+            followJob(await startJob(kind, m.uuid));
         } catch (e) {
-            clear(previewArea);
-            previewArea.append(message('error', `The preview of ${m.name} failed: ${e.message}`));
-        } finally {
-            previewButton.disabled = false;
+            button.disabled = false;
+            if (e.status === 409) {
+                const going = (await keptJobs(m.uuid).catch(() => [])).find((j) => j.kind === kind && j.status === 'RUNNING');
+                if (going) {
+                    followJob(going);
+                    return;
+                }
+            }
+            clear(previewArea).append(message(e.status === 409 ? 'warning' : 'error',
+                `${kind === 'CHECK' ? 'The check with DHIS2' : 'The preview'} of ${m.name} could not start: ${e.message}`));
+        }
+    };
+    row.showKept = (jobs) => {
+        // the latest preview or check of this mapping, kept by the server until the next one
+        const latest = jobs.filter((j) => j.mappingUuid === m.uuid).sort((a, b) => (a.startDate < b.startDate ? -1 : 1)).pop();
+        if (latest) {
+            followJob(latest);
         }
     };
 
@@ -96,10 +131,10 @@ function mappingRow(m, watchers, rows) {
                 row.running = false;
                 syncButton.disabled = false;
                 watchers.delete(watcher);
-                if (previewArea.querySelector('section.preview')) {
+                if (previewArea.querySelector('section.preview, section.check')) {
                     // what the preview listed has just been sent (or refused): it no longer says what is waiting
                     clear(previewArea).append(h('p', { class: 'muted' },
-                        'The preview was of what waited before this run: preview again to see what is still waiting.'));
+                        'The preview or check was of what waited before this run: run it again to see what is still waiting.'));
                 }
                 if (state.status === 'SUCCESS' || state.status === 'PARTIAL') {
                     try {
@@ -148,79 +183,4 @@ function mappingRow(m, watchers, rows) {
         }
     };
     return row;
-}
-
-/** What a record loses as sent (e.g. one of several values of a concept), one line each; null for none. */
-function warningsList(warnings) {
-    if (!warnings || !warnings.length) {
-        return null;
-    }
-    return h('ul', { class: 'record-warnings' }, warnings.map((w) => h('li', { class: 'record-warning' }, w)));
-}
-
-function previewView(m, result, names) {
-    const counts = result.counts || {};
-    const total = CATEGORIES.reduce((n, [k]) => n + (counts[k] || 0), 0);
-    const headingId = uniqueId('preview');
-    const section = h('section', { class: 'preview', 'aria-labelledby': headingId },
-        h('h4', { id: headingId }, `Preview of ${m.name}`),
-        h('p', { class: 'counts-line' }, total === 0 ? 'Nothing is waiting to be sent.'
-            : CATEGORIES.map(([k, label]) => `${counts[k] || 0} ${label.toLowerCase()}`).join(', ') + ' waiting to be sent.'));
-    if (result.truncated) {
-        section.append(message('info', `Only the first ${result.records.length} records are listed; the counts are complete.`));
-    }
-    if ((result.records || []).length) {
-        const rows = result.records.map((r) => h('tr', { dataset: { category: r.category } },
-            h('td', {}, CATEGORY_LABEL[r.category] || r.category),
-            h('td', { class: 'record-cell' }, recordCell(r.category, r.openmrsUuid, r.record, { names, mappingUuid: m.uuid, note: r.error })),
-            h('td', {}, r.decision ? h('span', { class: `badge badge-${r.decision.toLowerCase()}` }, r.decision) : h('span', { class: 'muted' }, 'decided when sent')),
-            h('td', { class: 'mono' }, r.dhis2Uid || ''),
-            h('td', {}, valuesList(r.values, names)),
-            h('td', { class: r.error ? 'bad' : '' }, r.error || r.status || '', warningsList(r.warnings))));
-        section.append(h('div', { class: 'table-wrap' }, h('table', { class: 'preview-records' },
-            h('thead', {}, h('tr', {}, ['Record', 'What', 'NEW / UPDATE', 'DHIS2 UID', 'Mapped values', 'Note'].map((t) => h('th', { scope: 'col' }, t)))),
-            h('tbody', {}, rows))));
-        const verdicts = h('div', { 'aria-live': 'polite' });
-        const validateButton = h('button', {
-            type: 'button',
-            onclick: async () => {
-                validateButton.disabled = true;
-                clear(verdicts).append(h('p', { class: 'loading' }, 'Asking DHIS2 to check the records (nothing is saved)…'));
-                try {
-                    const v = await api.post(`mappings/${encodeURIComponent(m.uuid)}/validate`);
-                    clear(verdicts).append(verdictsView(v.verdicts || [], names, m.uuid));
-                } catch (e) {
-                    clear(verdicts).append(message('error', `DHIS2's check failed: ${e.message}`));
-                } finally {
-                    validateButton.disabled = false;
-                }
-            },
-        }, 'Check with DHIS2 (validation only)');
-        section.append(h('div', { class: 'row-actions' }, validateButton), verdicts);
-    }
-    return section;
-}
-
-function valuesList(values, names) {
-    const entries = Object.entries(values || {});
-    if (!entries.length) {
-        return '';
-    }
-    return h('dl', { class: 'values' }, entries.map(([uid, value]) => {
-        const info = dhis2Info.get(uid);
-        const valueName = value ? nameOf(names, String(value)) : null;
-        return [h('dt', { title: uid }, nameOf(names, uid) || (info ? info.name : uid)),
-            h('dd', {}, valueName ? named(valueName, String(value)) : String(value))];
-    }));
-}
-
-function verdictsView(verdicts, names, mappingUuid) {
-    const bad = verdicts.filter((v) => !v.valid);
-    if (!bad.length) {
-        return message('success', `DHIS2 accepts all ${verdicts.length} records.`);
-    }
-    return h('div', {}, message('warning', `DHIS2 would reject ${bad.length} of ${verdicts.length} records:`),
-        h('ul', { class: 'verdicts' }, bad.map((v) => h('li', {},
-            recordCell(v.category, v.openmrsUuid, v.record, { names, mappingUuid, note: v.message }), ': ',
-            v.errorCode ? h('code', {}, v.errorCode) : null, ' ', v.message || ''))));
 }

@@ -185,6 +185,16 @@ function mappingRow() {
     return page.locator('tr', { has: page.locator('th', { hasText: MAPPING_NAME }) }).first();
 }
 
+/** Clicks a Preview or Check button and returns the new job's section once shown (a kept one may show before). */
+async function newJob(kind, button) {
+    const title = kind === 'check' ? 'Check with DHIS2' : 'Preview';
+    const section = page.locator(`section.${kind}`, { hasText: `${title} of ${MAPPING_NAME}, started` });
+    const before = (await section.count()) ? await section.getAttribute('data-job-id') : null;
+    await button.click();
+    await until(`the new ${title}`, async () => (await section.count()) === 1 && (await section.getAttribute('data-job-id')) !== before);
+    return section;
+}
+
 async function apiGet(apiPath) {
     return page.evaluate(async (p) => {
         const base = location.pathname.slice(0, location.pathname.indexOf('/moduleResources/')) + '/ws/rest/v1/dhis2sync/';
@@ -394,15 +404,16 @@ test('sync: preview names its records, the progress bar runs to the end, the run
     await open('/sync');
     const row = mappingRow();
     await row.waitFor();
-    await row.getByRole('button', { name: `Preview ${MAPPING_NAME}`, exact: true }).click();
-    const preview = page.locator('section.preview');
-    await preview.waitFor();
+    const preview = await newJob('preview', row.getByRole('button', { name: `Preview ${MAPPING_NAME}`, exact: true }));
     const badges = preview.locator('.badge');
     await until('pending records in the preview', async () => (await badges.count()) > 0);
     for (const text of await badges.allInnerTexts()) {
         assert.match(text, /^(NEW|UPDATE)$/);
     }
     assert.match(await preview.locator('.counts-line').innerText(), /waiting to be sent/);
+    // the summary first (per category: NEW, UPDATE, what cannot be sent), then the records
+    const order = await preview.evaluate((section) => [...section.querySelectorAll('table')].map((t) => t.className));
+    assert.deepEqual(order, ['summary', 'preview-records'], 'the summary table comes before the records');
     if (await isDemo()) {
         // John's weight was taken twice in his visit: the most recent is sent, and the record says so
         const warning = preview.locator('li.record-warning');
@@ -583,6 +594,88 @@ test('logs: a running run shows its records so far', { timeout: TIMEOUT }, async
     }, 90_000);
 });
 
+test('reconcile: drift made in DHIS2 behind the module\'s back is listed with its fields; one resend makes the next reconcile clean; resend from a date asks first', { timeout: TIMEOUT * 2 }, async (t) => {
+    if (!await demoOnly(t)) {
+        return;
+    }
+    await open('/reconcile');
+    const hts = page.locator('section.reconcile-mapping', { has: page.locator('h3', { hasText: /^HTS Service$/ }) });
+    await hts.waitFor();
+    // a comment is required
+    await hts.getByRole('button', { name: 'Reconcile HTS Service with DHIS2' }).click();
+    await hts.locator('.field-error').waitFor();
+    assert.match(await hts.locator('.field-error').innerText(), /required/);
+
+    assert.match(await control('dhis2-drift'), /changed in DHIS2/);
+    await hts.getByLabel('Comments for HTS Service').fill('Monthly check');
+    await hts.getByRole('button', { name: 'Reconcile HTS Service with DHIS2' }).click();
+    const report = hts.locator('section.reconcile-report');
+    await until('the reconcile\'s report', async () => (await report.count()) > 0 && /Drift found/.test(await report.innerText()), 60_000);
+    assert.match(await hts.locator('section.run .outcome').innerText(), /DRIFT/);
+    const rows = report.locator('table.drift tbody tr');
+    const different = report.locator('tr[data-kind="DIFFERENT"][data-category="INSTANCE"]');
+    assert.equal(await different.count(), 1, 'Jane\'s changed name');
+    assert.match(await different.locator('.record-name').innerText(), /^Jane Doe \(NID-0001\)$/);
+    const field = await different.locator('dl.differences').innerText();
+    assert.match(field, /Verify First name/, `the attribute by name, got ${field}`);
+    assert.match(field, /TeaFirstNm1/, 'and its UID');
+    assert.match(field, /“Janet”\s*→\s*“Jane”/, `DHIS2's value, then OpenMRS's, got ${field}`);
+    const missing = report.locator('tr[data-kind="MISSING"][data-category="EVENT"]');
+    assert.equal(await missing.count(), 1, 'John\'s deleted visit');
+    assert.match(await missing.locator('.record-name').innerText(), /^Verify Visit, visit 2026-01-06 of John Doe \(NID-0002\)$/);
+    const extra = report.locator('tr[data-kind="EXTRA"]');
+    assert.equal(await extra.count(), 1, 'the event added by hand');
+    assert.match(await extra.innerText(), /EvByHand001/);
+    assert.match(await extra.innerText(), /Not sent by the module/);
+    assert.match(await report.innerText(), /never changes a record it did not send/);
+    assert.equal(await rows.count(), 3);
+    await shot('reconcile-drift');
+
+    // the log says who, why and what was found
+    await open('/logs');
+    const logged = page.locator('table.logs tbody tr', { hasText: 'Monthly check' }).first();
+    await logged.waitFor();
+    assert.match(await logged.innerText(), /Reconcile/);
+    assert.match(await logged.innerText(), /DRIFT/);
+    assert.match(await logged.innerText(), /Drift found: 1 missing, 1 different, 1 extra/);
+    await shot('logs-reconcile');
+
+    // one resend of the differences, then a reconcile comes back clean (the extra event stays as it is)
+    await open('/reconcile');
+    await hts.getByLabel('Comments for HTS Service').fill('Repair');
+    await hts.getByRole('button', { name: 'Resend the differences of HTS Service' }).click();
+    await until('the resend\'s end', async () => /Found before resending/.test(await hts.locator('section.reconcile-report').innerText().catch(() => '')), 60_000);
+    assert.match(await hts.locator('section.run .outcome').innerText(), /SUCCESS/);
+    assert.match(await hts.locator('section.run .outcome').innerText(), /Resent 2 record/);
+    await shot('reconcile-resent');
+    await hts.getByLabel('Comments for HTS Service').fill('After the repair');
+    await hts.getByRole('button', { name: 'Reconcile HTS Service with DHIS2' }).click();
+    await until('a clean reconcile', async () => /DHIS2 holds what OpenMRS says/.test(await hts.locator('section.reconcile-report').innerText().catch(() => '')), 60_000);
+    const after = hts.locator('table.drift tbody tr');
+    assert.equal(await after.count(), 1, 'only the extra event is listed');
+    assert.equal(await after.first().getAttribute('data-kind'), 'EXTRA');
+    await shot('reconcile-clean');
+
+    // resend from a date: the confirmation names how many records, and Cancel sends nothing
+    await hts.getByLabel('Comments for HTS Service').fill('Mapping edited');
+    await hts.getByLabel('Resend everything changed since').fill('2020-01-01');
+    await hts.getByRole('button', { name: 'Resend HTS Service from a date' }).click();
+    const confirm = hts.locator('.confirm');
+    await confirm.waitFor();
+    assert.match(await confirm.innerText(), /This sends again 3 patients, 3 enrollments and the events of 3 encounters of HTS Service changed since 2020-01-01 \(9 records\)/);
+    await shot('reconcile-resend-from-confirm');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await confirm.count(), 0);
+    await hts.getByRole('button', { name: 'Resend HTS Service from a date' }).click();
+    await confirm.getByRole('button', { name: 'Resend 9 records' }).click();
+    await until('the resend from the date to end', async () => {
+        const run = await hts.locator('section.run').innerText().catch(() => '');
+        return /Resend from date of HTS Service/.test(run) && /Finished/.test(run);
+    }, 60_000);
+    assert.match(await hts.locator('section.run .outcome').innerText(), /Resent from 2020-01-01/);
+    await shot('reconcile-resent-from-date');
+});
+
 test('privileges: each user sees what they may do, the server\'s own message once, "not logged in" vs "expired"', { timeout: TIMEOUT }, async (t) => {
     if (!await demoOnly(t)) {
         return;
@@ -680,7 +773,8 @@ test('layout: no table is wider than its box at 768 and 1280 px, on every screen
             // the imported copy has never run: everything is waiting, in a preview of every kind of record
             const preview = page.getByRole('button', { name: `Preview ${MAPPING_NAME} copy`, exact: true });
             await preview.click();
-            await page.locator('section.preview table').waitFor();
+            await page.locator('section.preview', { hasText: `Preview of ${MAPPING_NAME} copy, started` })
+                .locator('table.preview-records').waitFor();
         }],
         ['logs', async () => {
             await open('/logs');
@@ -700,6 +794,12 @@ test('layout: no table is wider than its box at 768 and 1280 px, on every screen
             await page.locator('section.section').first().waitFor();
         }],
         ['settings', async () => open('/settings')],
+        ['reconcile', async () => {
+            await open('/reconcile');
+            if (await isDemo()) {
+                await page.locator('table.drift').first().waitFor();
+            }
+        }],
     ];
     for (const width of [768, 1280]) {
         await page.setViewportSize({ width, height: 1024 });
@@ -725,4 +825,75 @@ test('layout: no table is wider than its box at 768 and 1280 px, on every screen
     await page.locator('form.editor').waitFor();
     await page.setViewportSize({ width: 1280, height: 900 });
     assert.deepEqual(pageErrors, [], 'no script error on any screen');
+});
+
+test('sync: a clinic\'s first sync — the summary first, records paged by category, progress and cancel while the check runs, the check covers all', { timeout: TIMEOUT * 2 }, async (t) => {
+    if (!await demoOnly(t)) {
+        return;
+    }
+    await control('clinic?patients=40');
+    await open('/sync');
+    const row = mappingRow();
+    await row.waitFor();
+    // the actions are at the top, in the mapping's row
+    for (const name of [`Preview ${MAPPING_NAME}`, `Check ${MAPPING_NAME} with DHIS2`, `Sync ${MAPPING_NAME} to DHIS2`]) {
+        assert.ok(await row.getByRole('button', { name, exact: true }).isVisible(), `${name} in the mapping's row`);
+    }
+    const preview = await newJob('preview', row.getByRole('button', { name: `Preview ${MAPPING_NAME}`, exact: true }));
+    await until('the preview to end', async () => /Nothing was sent/.test(await preview.locator('.outcome').innerText()), 60_000);
+    const summaryRow = async (section, category) => (await section.locator(`table.summary tr[data-category="${category}"] td`).allInnerTexts()).map(Number);
+    const [patientsNew, patientsUpdated, , patientsTotal] = await summaryRow(preview, 'INSTANCE');
+    assert.ok(patientsNew + patientsUpdated >= 40 && patientsTotal >= 40, `at least the 40 new patients counted, got ${patientsNew} + ${patientsUpdated} of ${patientsTotal}`);
+    const [, , , eventsTotal] = await summaryRow(preview, 'EVENT');
+    assert.ok(eventsTotal >= 40, `their 40 visits counted, got ${eventsTotal}`);
+    await shot('sync-preview-summary');
+
+    // records grouped by category, 25 a page
+    await preview.getByRole('button', { name: /^Events \(\d+\)$/ }).click();
+    await until('only events listed', async () => {
+        const categories = await preview.locator('table.preview-records tbody tr:not(.group-row)').evaluateAll((rows) => rows.map((r) => r.dataset.category));
+        return categories.length === 25 && categories.every((c) => c === 'EVENT');
+    });
+    assert.match(await preview.locator('.page-info').innerText(), new RegExp(`^Records 1–25 of ${eventsTotal}$`));
+    await preview.getByRole('button', { name: 'Next' }).click();
+    await until('the second page', async () => /^Records 26–/.test(await preview.locator('.page-info').innerText()));
+    assert.equal(await preview.locator('tr.group-row').count(), 1, 'one heading row for the one category shown');
+    await shot('sync-preview-paged');
+
+    // the check runs in the background: its progress, its first records while it runs, then a verdict on all of it
+    await control('dhis2-latency?ms=700');
+    try {
+        const check = await newJob('check', row.getByRole('button', { name: `Check ${MAPPING_NAME} with DHIS2`, exact: true }));
+        const bar = check.getByRole('progressbar');
+        await bar.waitFor();
+        await until('records shown while the check runs', async () => await check.locator('.job-running').isVisible()
+            && (await check.locator('table.check-records tbody tr:not(.group-row)').count()) > 0, 60_000);
+        assert.ok(await check.getByRole('button', { name: 'Cancel' }).isVisible(), 'a running check can be cancelled');
+        await shot('sync-check-progress');
+        await until('the check to end', async () => (await check.locator('.outcome .message').count()) > 0, 90_000);
+        const outcome = await check.locator('.outcome').innerText();
+        assert.match(outcome, /DHIS2 accepts all \d+ records checked|DHIS2 would refuse \d+ of \d+ records/);
+        assert.match(await check.locator('.job-notes').innerText(), /Every pending record was checked: \d+ patients, \d+ enrollments, \d+ events/);
+        const [, , , checkedPatients] = await summaryRow(check, 'INSTANCE');
+        assert.equal(checkedPatients, patientsTotal, 'every pending patient checked');
+        const [enrollmentsNew, enrollmentsUpdated] = await summaryRow(check, 'ENROLLMENT');
+        assert.ok(enrollmentsNew + enrollmentsUpdated >= 40, `every new patient's enrollment checked with its patient, got ${enrollmentsNew} + ${enrollmentsUpdated}`);
+        const [, , , checkedEvents] = await summaryRow(check, 'EVENT');
+        assert.equal(checkedEvents, eventsTotal, 'every pending event checked');
+        const notYet = await check.locator('table.check-records').innerText();
+        assert.ok(!/not in DHIS2 yet/.test(notYet), 'no record refused for its patient being new');
+        await check.getByLabel(/Only problems/).check();
+        await until('only problems listed', async () => (await check.locator('table.check-records tbody tr.valid').count()) === 0);
+        await shot('sync-check');
+
+        // a check started again can be cancelled; what it found so far stays
+        const again = await newJob('check', row.getByRole('button', { name: `Check ${MAPPING_NAME} with DHIS2`, exact: true }));
+        await until('the new check running', async () => again.getByRole('button', { name: 'Cancel' }).isVisible());
+        await again.getByRole('button', { name: 'Cancel' }).click();
+        await until('the check cancelled', async () => /Cancelled/.test(await again.locator('.outcome').innerText()), 60_000);
+        assert.match(await again.locator('.job-notes').innerText(), /Only part of what is pending was checked/);
+        await shot('sync-check-cancelled');
+    } finally {
+        await control('dhis2-latency?ms=0');
+    }
 });

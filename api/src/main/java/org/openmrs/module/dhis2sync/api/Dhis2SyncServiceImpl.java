@@ -72,6 +72,7 @@ import org.openmrs.module.dhis2sync.tracking.SyncLog;
 import org.openmrs.module.dhis2sync.tracking.SyncLogDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -238,7 +239,9 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         return started;
     }
 
+    /** No transaction around the run: each of its chunks reads and writes in a transaction of its own. */
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED, readOnly = true)
     public List<RunState> runScheduledSync() {
         List<RunState> done = new ArrayList<>();
         for (Mapping mapping : mappings.all(false)) {
@@ -266,12 +269,16 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         return runner.releaseDeadRuns();
     }
 
+    /** No transaction around the run: each of its chunks reads and writes in a transaction of its own. */
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED, readOnly = true)
     public RunTally preview(String mappingUuid) {
         return runner.preview(request(getMapping(mappingUuid), null));
     }
 
+    /** No transaction around the run: each of its chunks reads and writes in a transaction of its own. */
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED, readOnly = true)
     public RunTally validate(String mappingUuid) {
         return runner.validate(request(getMapping(mappingUuid), null));
     }

@@ -121,6 +121,14 @@ public interface Dhis2Client extends Closeable {
      */
     List<Event> eventsByUid(Collection<String> uids);
 
+    /**
+     * Every enrollment, in any program, of one tracked entity that the user can see (status and program; without
+     * events). Tracker API {@code GET /api/tracker/enrollments?trackedEntity=…&orgUnitMode=ACCESSIBLE}; deprecated API
+     * {@code GET /api/enrollments?trackedEntityInstance=…&ouMode=ACCESSIBLE}; every page read. Empty when DHIS2 does
+     * not know the tracked entity.
+     */
+    List<Enrollment> enrollmentsOfTrackedEntity(String trackedEntityUid);
+
     /** Tracker programs with their stages, data elements and attributes. */
     Page<ProgramInfo> programs(PageRequest page);
 

@@ -146,7 +146,9 @@ public final class Dhis2Http implements Closeable {
      */
     JsonReply delete(String path) {
         RawReply reply = execute(new HttpDelete(uri(path, null)), path);
-        if ((reply.status == 200 || reply.status == 409) && isJson(reply)) {
+        // DHIS2's own JSON 404 names an object it does not hold (already gone); an HTML 404 (no such API) still throws
+        boolean gone = reply.status == 404 && isJson(reply) && !isHtml(reply);
+        if ((reply.status == 200 || reply.status == 409 || gone) && isJson(reply)) {
             return new JsonReply(reply.status, parseJson(reply, "DELETE", path));
         }
         throw failure(reply, "DELETE", path);

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * (the endpoint takes one UID). Each answers a web message whose {@code response} is the object's import summary
  * (dhis2-core 2.41 {@code WebMessageUtils.importSummary}): 200 with {@code importCount.deleted} 1 when deleted, 200
  * with {@code ignored} 1 and "… cannot be deleted as it is not present in the system" when DHIS2 does not hold it
- * (never had it, or deleted it before), 409 with status ERROR when the user may not delete it. Deleting a tracked
+ * (never had it, or deleted it before), 409 with status ERROR when the user may not delete it. DHIS2's own JSON 404
+ * (no such object) counts as already gone, like "not present". Deleting a tracked
  * entity deletes its enrollments and events; deleting an enrollment deletes its events.
  */
 final class LegacyDeletion {
@@ -23,6 +24,12 @@ final class LegacyDeletion {
         for (SentObject object : objects) {
             String path = resourcePath + "/" + object.uid;
             Dhis2Http.JsonReply reply = http.delete(path);
+            if (reply.status == 404) {
+                String message = Json.text(reply.body, "message");
+                results.add(new ObjectResult(object.type, object.uid, Outcome.IGNORED, null,
+                        "DHIS2 does not hold it (404" + (message == null ? "" : ": " + message) + ")"));
+                continue;
+            }
             JsonNode summary = reply.body.has("response") ? reply.body.get("response") : reply.body;
             results.add(verdict(object, summary, Json.text(reply.body, "message")));
         }

@@ -108,6 +108,17 @@ public final class LegacyTrackerApi extends BaseDhis2Client {
     }
 
     @Override
+    public List<Enrollment> enrollmentsOfTrackedEntity(String trackedEntityUid) {
+        if (!Uid.isValid(trackedEntityUid)) {
+            throw new IllegalArgumentException("trackedEntityUid '" + trackedEntityUid + "' is not a valid DHIS2 UID");
+        }
+        return readAllPages(ENROLLMENTS_PATH + ".json", new QueryParams().add("trackedEntityInstance", trackedEntityUid)
+                .add("ouMode", OrgUnitMode.ACCESSIBLE.name())
+                .add("fields", GenerationJson.LEGACY.oneEnrollmentFields()),
+                "enrollments", UID_CHUNK, node -> GenerationJson.LEGACY.readEnrollment(node, null), Enrollment::getUid);
+    }
+
+    @Override
     public List<Event> eventsByUid(Collection<String> uids) {
         return byUids(uids, "eventUids", chunk -> readAllPages(EVENTS_PATH + ".json",
                 new QueryParams().addUids("event", chunk, UidList.DEPRECATED_API)

@@ -80,6 +80,17 @@ public final class TrackerApi extends BaseDhis2Client {
     }
 
     @Override
+    public List<Enrollment> enrollmentsOfTrackedEntity(String trackedEntityUid) {
+        if (!Uid.isValid(trackedEntityUid)) {
+            throw new IllegalArgumentException("trackedEntityUid '" + trackedEntityUid + "' is not a valid DHIS2 UID");
+        }
+        return readAllPages(ENROLLMENTS_PATH, new QueryParams().add("trackedEntity", trackedEntityUid)
+                .add("orgUnitMode", OrgUnitMode.ACCESSIBLE.name())
+                .add("fields", GenerationJson.TRACKER.oneEnrollmentFields()),
+                "enrollments", UID_CHUNK, node -> GenerationJson.TRACKER.readEnrollment(node, null), Enrollment::getUid);
+    }
+
+    @Override
     public List<Event> eventsByUid(Collection<String> uids) {
         return byUids(uids, "eventUids", chunk -> readAllPages(EVENTS_PATH,
                 new QueryParams().addUids("events", chunk, UidList.TRACKER_API)

@@ -150,6 +150,11 @@ final class CapturingClient implements Dhis2Client {
     }
 
     @Override
+    public List<Enrollment> enrollmentsOfTrackedEntity(String trackedEntityUid) {
+        throw notHere("enrollmentsOfTrackedEntity");
+    }
+
+    @Override
     public List<Enrollment> enrollmentsByUid(Collection<String> uids) {
         throw notHere("enrollmentsByUid");
     }

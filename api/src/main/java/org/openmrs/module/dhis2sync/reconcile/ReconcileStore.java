@@ -80,15 +80,15 @@ public class ReconcileStore {
                 for (InstanceTracker tracker : instances.findByInstanceUids(renamedInstances.keySet())) {
                     tracker.setInstanceUid(renamedInstances.get(tracker.getInstanceUid()));
                     tracker.setConfirmed(false);
-                    save(tracker, instances::save, instances::detach);
+                    instances.save(tracker);
                 }
                 for (EnrollmentTracker tracker : enrollments.findByInstanceUids(renamedInstances.keySet())) {
                     tracker.setInstanceUid(renamedInstances.get(tracker.getInstanceUid()));
-                    save(tracker, enrollments::save, enrollments::detach);
+                    enrollments.save(tracker);
                 }
                 for (EventTracker tracker : events.findByInstanceUids(renamedInstances.keySet())) {
                     tracker.setInstanceUid(renamedInstances.get(tracker.getInstanceUid()));
-                    save(tracker, events::save, events::detach);
+                    events.save(tracker);
                 }
             }
             Map<String, String> renamedEnrollments = new HashMap<>();
@@ -102,7 +102,7 @@ public class ReconcileStore {
                         instancesOfRenamed.add(tracker.getInstanceUid());
                         tracker.setEnrollmentUid(uid);
                         tracker.setConfirmed(false);
-                        save(tracker, enrollments::save, enrollments::detach);
+                        enrollments.save(tracker);
                     }
                 }
             }
@@ -139,15 +139,9 @@ public class ReconcileStore {
                     changed = true;
                 }
                 if (changed) {
-                    save(tracker, events::save, events::detach);
+                    events.save(tracker);
                 }
             }
         });
-    }
-
-    private static <T> void save(T entity, java.util.function.Function<T, T> save,
-            java.util.function.Consumer<Object> detach) {
-        save.apply(entity);
-        detach.accept(entity);
     }
 }

@@ -12,15 +12,18 @@ import java.util.List;
 public interface ClinicalSource {
 
     /**
-     * Patients ever enrolled in the program (voided enrollments included) whose registration data (person,
-     * names, identifiers, person attributes, addresses) was created, changed or voided after {@code since}.
+     * Non-voided patients ever enrolled in the program (voided enrollments included) whose registration data
+     * (person, names, identifiers, person attributes, addresses) was created, changed or voided after {@code since}.
      */
     List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit);
 
-    /** The patients of those ids, in the same order; an id that no longer resolves is left out. */
+    /** The patients of those ids, in the same order; an id that no longer resolves, or a voided patient, is left out. */
     List<PatientRecord> loadPatients(List<Integer> patientIds);
 
-    /** The program's PatientPrograms (voided included) created, changed or voided after {@code since}. */
+    /**
+     * The program's PatientPrograms (voided included) created, changed or voided after {@code since}, and those whose
+     * patient was changed, voided or unvoided after {@code since} (see {@link EnrollmentRecord#isVoided()}).
+     */
     List<Integer> changedEnrollmentIds(String programUuid, Date since, int afterId, int limit);
 
     List<EnrollmentRecord> loadEnrollments(List<Integer> patientProgramIds);
@@ -37,7 +40,26 @@ public interface ClinicalSource {
 
     List<EncounterRecord> loadEncounters(List<Integer> encounterIds);
 
-    /** Records by uuid, for retrying earlier failures; a uuid that no longer resolves is left out. */
+    /**
+     * Uuids of the encounters of patients ever enrolled in the program that are voided and were voided after
+     * {@code since} (every voided one when null), ascending, at most {@code limit} after {@code afterUuid} (null
+     * for the first page).
+     */
+    List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid, int limit);
+
+    /**
+     * Uuids of the program's PatientPrograms that are voided, or whose patient is, voided after {@code since}; paged
+     * as {@link #voidedEncounterUuids}.
+     */
+    List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid, int limit);
+
+    /**
+     * Uuids of the patients ever enrolled in the program that are voided (patient or person), voided after
+     * {@code since}; paged as {@link #voidedEncounterUuids}. OpenMRS voids the non-preferred patient of a merge.
+     */
+    List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid, int limit);
+
+    /** Records by uuid, for retrying earlier failures; a uuid that no longer resolves (or a voided patient) is left out. */
     List<PatientRecord> loadPatientsByUuid(List<String> patientUuids);
 
     List<EnrollmentRecord> loadEnrollmentsByUuid(List<String> patientProgramUuids);

@@ -2,7 +2,10 @@ package org.openmrs.module.dhis2sync.source;
 
 import java.time.LocalDate;
 
-/** A patient's enrollment in an OpenMRS program (a {@code PatientProgram}), translated at the edge. */
+/**
+ * A patient's enrollment in an OpenMRS program (a {@code PatientProgram}), translated at the edge. It is voided when
+ * the patient program is, or when its patient is (a voided patient's enrollments are withdrawn with it).
+ */
 public final class EnrollmentRecord {
 
     private final String uuid;

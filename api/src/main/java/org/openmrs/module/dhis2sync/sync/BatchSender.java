@@ -15,7 +15,8 @@ import org.openmrs.module.dhis2sync.tracking.SyncCategory;
  * Sends one batch and reads DHIS2's verdict on every record by its UID (never by position). Records DHIS2 refused
  * are kept in the failed records with DHIS2's code and message, each under the key of its exact DHIS2 object, and the
  * others go on; the accepted ones are handed back for their trackers to be confirmed ({@link Delivery}). In validation
- * mode, verdicts are only collected.
+ * mode (a check), verdicts are collected and the accepted records handed back as if sent, remembered by the check
+ * only ({@link CheckMemory}).
  */
 final class BatchSender {
 
@@ -54,6 +55,12 @@ final class BatchSender {
                 run.tally().verdict(new ValidationVerdict(category, outgoing.openmrsUuid(), outgoing.uid(), ok,
                         verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid()),
                         outgoing.isNew() ? Decision.NEW : Decision.UPDATE));
+                // what follows may refer to it, as it would after a sync: the check remembers it
+                run.checked().judged(category, outgoing.openmrsUuid(), outgoing.uid(), outgoing.isNew(),
+                        outgoing.payload(), ok);
+                if (ok) {
+                    accepted.add(new Accepted<>(outgoing, outgoing.isNew()));
+                }
                 continue;
             }
             if (ok) {
@@ -92,6 +99,11 @@ final class BatchSender {
         // the client's message already names DHIS2's error code(s)
         run.tally().failed(key.getCategory(), key.getOpenmrsUuid(), message);
         store.recordFailure(run.mappingUuid(), key, dhis2Uid, errorCode, message, run.now());
+    }
+
+    /** Forgets the failure of one DHIS2 object that has now gone through. */
+    void clear(RunContext run, FailureKey key) {
+        store.clearFailures(run.mappingUuid(), java.util.Collections.singletonList(key));
     }
 
     private static String messageOf(ObjectResult verdict, String uid) {

@@ -93,8 +93,9 @@ final class EnrollmentStep {
             if (instance == null || (!instance.isConfirmed() && run.mode() == RunMode.SYNC)) {
                 // its patient was refused (this run sent it first): DHIS2 would refuse the enrollment too
                 delivery.sender().fail(run, keyOf(enrollment), tracker == null ? null : tracker.getEnrollmentUid(),
-                        null, "patient "
-                        + enrollment.getPatientUuid() + " is not in DHIS2 yet (see its failure); retried next run");
+                        null, "patient " + enrollment.getPatientUuid() + (run.mode() == RunMode.VALIDATE
+                        ? " is refused by this check (see the patient's verdict): DHIS2 would refuse its enrollment"
+                        : " is not in DHIS2 yet (see its failure); retried next run"));
                 continue;
             }
             if (orgUnit == null) {
@@ -218,7 +219,7 @@ final class EnrollmentStep {
             List<PatientRecord> loaded = source.loadPatientsByUuid(missing);
             patients.sync(run, loaded);
             run.tally().alsoLookedAt(SyncCategory.INSTANCE, loaded.size());
-            if (run.mode() == RunMode.SYNC) {
+            if (run.mode() != RunMode.PREVIEW) { // a check's accepted patients are in its own trackers
                 instances = store.instanceTrackers(patientUuids);
             }
         }

@@ -179,8 +179,9 @@ final class EventStep {
         boolean enrollmentInDhis2 = enrollmentTracker != null && (enrollmentTracker.isConfirmed()
                 || run.mode() != RunMode.SYNC || backfill.isHeld(plan.enrollment.getUuid()));
         if (error == null && !enrollmentInDhis2 && run.mode() != RunMode.PREVIEW) {
-            error = "its enrollment " + plan.enrollment.getUuid()
-                    + " is not in DHIS2 yet (see its failure); retried next run";
+            error = "its enrollment " + plan.enrollment.getUuid() + (run.mode() == RunMode.VALIDATE
+                    ? " is refused by this check (see the enrollment's verdict): DHIS2 would refuse the event"
+                    : " is not in DHIS2 yet (see its failure); retried next run");
         }
         if (run.mode() == RunMode.PREVIEW) {
             run.tally().pending(new PendingRecord(SyncCategory.EVENT, encounter.getUuid(),

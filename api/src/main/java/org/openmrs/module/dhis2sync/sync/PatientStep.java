@@ -152,6 +152,7 @@ final class PatientStep {
                 tracker = new InstanceTracker();
                 tracker.setPatientUuid(uuid);
                 tracker.setInstanceUid(uid);
+                tracker.setCreatedByModule(isNew);
                 tracker.setConfirmed(false);
                 tracker.setDateCreated(run.now());
                 trackers.put(uuid, tracker);

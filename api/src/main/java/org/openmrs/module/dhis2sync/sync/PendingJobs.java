@@ -1,6 +1,7 @@
 package org.openmrs.module.dhis2sync.sync;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -23,6 +24,19 @@ import org.openmrs.module.dhis2sync.tracking.SyncCategory;
  * handed to the job as soon as the engine decides it, progress reported and cancellation honoured after every chunk.
  */
 public class PendingJobs {
+
+    static final String DEPRECATED_API_NOTE = "Syncs to this DHIS2 use its deprecated API, whose dry run would write:"
+            + " the check used the tracker API's validation (importMode=VALIDATE) instead. The deprecated importer the"
+            + " sync uses has rules of its own, so a record it refuses can pass this check.";
+    static final String UNIQUE_NOTE = "DHIS2 checks unique attributes against what it stores: two new patients with"
+            + " the same unique value may both pass the check, and one of them be refused by the sync.";
+    private static final java.util.Map<SyncCategory, String> WORDS = new java.util.EnumMap<>(SyncCategory.class);
+
+    static {
+        WORDS.put(SyncCategory.INSTANCE, "patients");
+        WORDS.put(SyncCategory.ENROLLMENT, "enrollments");
+        WORDS.put(SyncCategory.EVENT, "events");
+    }
 
     private final Jobs jobs;
     private final SyncRunner runner;
@@ -47,19 +61,21 @@ public class PendingJobs {
                     request.getUser(), request.getComment(), context -> preview(request, context));
         }
         if (kind == JobKind.CHECK) {
-            requireCheckable();
+            boolean deprecatedApi = requireCheckable();
             return jobs.<ValidationVerdict>start(kind, request.getMappingUuid(), request.getMappingName(),
-                    request.getUser(), request.getComment(), context -> check(request, context));
+                    request.getUser(), request.getComment(), context -> check(request, deprecatedApi, context));
         }
         throw new IllegalArgumentException("not a job of pending records: " + kind);
     }
 
-    private void requireCheckable() {
+    /** @return whether syncs go through the deprecated API (checked through the tracker API all the same) */
+    private boolean requireCheckable() {
         try (Dhis2Client client = clients.get()) {
             SystemInfo info = client.systemInfo();
             if (Dhis2Clients.generationFor(info) != ApiGeneration.TRACKER) {
                 throw new ValidationUnavailableException(info.getVersion());
             }
+            return client.generation() != ApiGeneration.TRACKER;
         }
     }
 
@@ -76,21 +92,52 @@ public class PendingJobs {
         report(tally, context);
     }
 
-    private void check(RunRequest request, JobContext<ValidationVerdict> context) {
+    private void check(RunRequest request, boolean deprecatedApi, JobContext<ValidationVerdict> context) {
         Set<String> heard = new HashSet<>();
+        Map<SyncCategory, Integer> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
         RunTally tally = new RunTally(new RunTally.Listener() {
             @Override
             public void verdict(ValidationVerdict verdict) {
-                // exactly one verdict per record, whatever DHIS2 repeats
-                if (heard.add(verdict.getCategory() + "|" + verdict.getOpenmrsUuid() + "|" + verdict.getDhis2Uid())) {
+                // exactly one verdict per record: the first (a patient refused before its enrollment is checked
+                // again with it; an encounter makes one event per stage it feeds, each under its own UID)
+                String key = verdict.getCategory() + "|" + verdict.getOpenmrsUuid()
+                        + (verdict.getCategory() == SyncCategory.EVENT ? "|" + verdict.getDhis2Uid() : "");
+                if (heard.add(key)) {
+                    verdicts.merge(verdict.getCategory(), 1, Integer::sum);
                     context.record(new JobRecord<>(verdict.getCategory().name(),
                             verdict.getDecision() == null ? JobRecord.PROBLEM : verdict.getDecision().name(),
                             !verdict.isValid(), verdict));
                 }
             }
         });
-        runner.validate(request, tally, () -> afterChunk(tally, context));
-        report(tally, context);
+        boolean completed = false;
+        try {
+            runner.validate(request, tally, () -> afterChunk(tally, context));
+            completed = true;
+        } finally {
+            report(tally, context);
+            coverage(verdicts, completed, context);
+            if (deprecatedApi) {
+                context.note(DEPRECATED_API_NOTE);
+            }
+            context.note(UNIQUE_NOTE);
+        }
+    }
+
+    /** What the check covered: everything pending, or how much of it before it stopped. */
+    private static void coverage(Map<SyncCategory, Integer> verdicts, boolean completed, JobContext<?> context) {
+        StringBuilder parts = new StringBuilder();
+        for (SyncCategory category : SyncCategory.values()) {
+            parts.append(parts.length() == 0 ? "" : ", ").append(verdicts.getOrDefault(category, 0)).append(' ')
+                    .append(WORDS.get(category));
+        }
+        if (completed) {
+            context.note("Every pending record was checked: " + parts + ", in chunks of the batch size, each validated"
+                    + " by DHIS2 together with the new patients and enrollments it refers to.");
+        } else {
+            context.note("Only part of what is pending was checked: " + parts + " before it stopped; the rest was not"
+                    + " checked.");
+        }
     }
 
     private static void afterChunk(RunTally tally, JobContext<?> context) {

@@ -15,9 +15,17 @@ final class RunContext {
     private final int batchSize;
     private final RunTally tally;
     private final java.util.function.Supplier<Date> clock;
+    private final CheckMemory checked;
 
     RunContext(String mappingUuid, MappingConfig config, RunMode mode, OrgUnitResolver orgUnits, int batchSize,
             RunTally tally, java.util.function.Supplier<Date> clock) {
+        this(mappingUuid, config, mode, orgUnits, batchSize, tally, clock, null);
+    }
+
+    /** @param checked what a check (VALIDATE) has accepted so far; null for other modes */
+    RunContext(String mappingUuid, MappingConfig config, RunMode mode, OrgUnitResolver orgUnits, int batchSize,
+            RunTally tally, java.util.function.Supplier<Date> clock, CheckMemory checked) {
+        this.checked = checked;
         this.mappingUuid = mappingUuid;
         this.config = config;
         this.mode = mode;
@@ -53,6 +61,11 @@ final class RunContext {
 
     RunTally tally() {
         return tally;
+    }
+
+    /** What the check has accepted so far (VALIDATE only, else null). */
+    CheckMemory checked() {
+        return checked;
     }
 
     Date now() {

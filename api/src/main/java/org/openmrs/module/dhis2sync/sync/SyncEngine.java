@@ -38,25 +38,28 @@ public class SyncEngine {
 
     private final ClinicalSource source;
     private final TrackerStore store;
+    private final WithdrawalStore withdrawals;
     private final Supplier<Date> clock;
     private final DeltaSince deltaSince;
 
     /** OpenMRS's change dates are wall-clock times of the JVM's zone. */
-    public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock) {
-        this(source, store, clock, ZoneId::systemDefault);
+    public SyncEngine(ClinicalSource source, TrackerStore store, WithdrawalStore withdrawals, Supplier<Date> clock) {
+        this(source, store, withdrawals, clock, ZoneId::systemDefault);
     }
 
     /** @param zone the zone OpenMRS's change dates (and the markers) are wall-clock times of */
-    public SyncEngine(ClinicalSource source, TrackerStore store, Supplier<Date> clock, Supplier<ZoneId> zone) {
+    public SyncEngine(ClinicalSource source, TrackerStore store, WithdrawalStore withdrawals, Supplier<Date> clock,
+            Supplier<ZoneId> zone) {
         this.source = source;
         this.store = store;
+        this.withdrawals = withdrawals;
         this.clock = clock;
         this.deltaSince = new DeltaSince(zone);
     }
 
     /** The same engine reading through another source (e.g. the source seen through one patient). */
     public SyncEngine withSource(ClinicalSource other) {
-        return new SyncEngine(other, store, clock);
+        return new SyncEngine(other, store, withdrawals, clock);
     }
 
     /**
@@ -67,14 +70,24 @@ public class SyncEngine {
             String defaultOrgUnit, RunTally tally, Runnable heartbeat) {
         Date startedAt = clock.get();
         OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
-        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
-        Delivery delivery = new Delivery(store, new BatchSender(store));
+        // a check: the same walk and steps, each chunk validated with the new objects it refers to (CheckBundle)
+        CheckMemory checked = mode == RunMode.VALIDATE ? new CheckMemory() : null;
+        Dhis2Client dhis2 = checked == null ? client : new CheckBundle(client, checked);
+        TrackerStore trackers = checked == null ? store : new CheckTrackers(store, checked);
+        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock, checked);
+        Delivery delivery = new Delivery(trackers, new BatchSender(trackers));
         // a mapping's first run reads every encounter in its delta: no enrollment owes any
         Backfill backfill = new Backfill(store.marker(mappingUuid, SyncCategory.EVENT) != null);
-        PatientStep patients = new PatientStep(client, source, store, delivery);
-        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
-        EventStep events = new EventStep(client, source, store, delivery, backfill);
+        PatientStep patients = new PatientStep(dhis2, source, trackers, delivery);
+        EnrollmentStep enrollments = new EnrollmentStep(dhis2, source, trackers, delivery, patients, backfill);
+        EventStep events = new EventStep(dhis2, source, trackers, delivery, backfill);
         String program = config.getOpenmrsProgramUuid();
+        Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery.sender());
+
+        // what OpenMRS voided (or merged away) since the markers leaves DHIS2 first, so nothing below re-uses it
+        tally.phase("voids");
+        withdrawn.withdraw(run, since(run, SyncCategory.EVENT), since(run, SyncCategory.ENROLLMENT),
+                since(run, SyncCategory.INSTANCE));
 
         tally.phase("patients");
         walk(run, SyncCategory.INSTANCE, source::loadPatientsByUuid, PatientRecord::getUuid,
@@ -90,8 +103,12 @@ public class SyncEngine {
         walk(run, SyncCategory.EVENT, source::loadEncountersByUuid, EncounterRecord::getUuid,
                 (since, after, limit) -> source.changedEncounterIds(program, config.feeds(), since, after, limit),
                 source::loadEncounters, chunk -> events.sync(run, chunk, false), heartbeat);
+        // encounters whose events went with their enrollment or patient, for another enrollment that covers them
+        withdrawn.resend(run, events);
         // encounters the delta does not bring: those of enrollments DHIS2 holds only now, or whose dates changed
         backfill.settle(run, source, events, delivery, heartbeat);
+        // deletions the steps themselves asked for in this run (an event that left its enrollment) go now
+        withdrawn.finish(run, events);
 
         if (mode == RunMode.SYNC) {
             tally.phase("finishing");
@@ -178,7 +195,9 @@ public class SyncEngine {
             if (run.mode() == RunMode.SYNC) {
                 List<String> gone = new ArrayList<>(uuids);
                 gone.removeAll(found);
-                store.clearFailures(run.mappingUuid(), category, gone); // deleted in OpenMRS since
+                // deleted or voided in OpenMRS since; a failed deletion in DHIS2 stays until it is done
+                gone.removeAll(withdrawals.pendingUuids(run.mappingUuid(), category));
+                store.clearFailures(run.mappingUuid(), category, gone);
             }
             retried.addAll(found);
             step.accept(records);
@@ -202,6 +221,10 @@ public class SyncEngine {
             run.tally().processed(category, ids.size());
             heartbeat.run();
         }
+    }
+
+    private Date since(RunContext run, SyncCategory category) {
+        return deltaSince.since(store.marker(run.mappingUuid(), category), run.now());
     }
 
     /** The size of a delta, for progress: its ids only, in large pages (a cheap indexed scan). */

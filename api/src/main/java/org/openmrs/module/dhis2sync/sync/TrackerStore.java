@@ -55,6 +55,12 @@ public class TrackerStore {
         this.orgUnits = orgUnits;
     }
 
+    /** The same tables, for a view that changes what some calls do (e.g. {@link CheckTrackers}). */
+    TrackerStore(TrackerStore tables) {
+        this(tables.tx, tables.instances, tables.enrollments, tables.events, tables.markers, tables.failures,
+                tables.orgUnits);
+    }
+
     public Map<String, InstanceTracker> instanceTrackers(Collection<String> patientUuids) {
         if (patientUuids.isEmpty()) {
             return Collections.emptyMap();
@@ -77,7 +83,7 @@ public class TrackerStore {
     }
 
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
-        saveAll(trackers, instances::save, instances::detach);
+        saveAll(trackers, instances::saveAll);
     }
 
     public Map<String, EnrollmentTracker> enrollmentTrackers(Collection<String> patientProgramUuids) {
@@ -93,7 +99,7 @@ public class TrackerStore {
     }
 
     public void saveEnrollmentTrackers(Collection<EnrollmentTracker> trackers) {
-        saveAll(trackers, enrollments::save, enrollments::detach);
+        saveAll(trackers, enrollments::saveAll);
     }
 
     public List<EventTracker> eventTrackers(Collection<String> encounterUuids) {
@@ -104,7 +110,7 @@ public class TrackerStore {
     }
 
     public void saveEventTrackers(Collection<EventTracker> trackers) {
-        saveAll(trackers, events::save, events::detach);
+        saveAll(trackers, events::saveAll);
     }
 
     /** Forgets the events DHIS2 no longer holds (deleted there): their encounters are new to DHIS2 again. */
@@ -134,18 +140,12 @@ public class TrackerStore {
         }
     }
 
-    /** Saves each in one transaction, detaching each once saved (see {@code HibernateDao.detach}). */
-    private <T> void saveAll(Collection<T> entities, java.util.function.Consumer<T> save,
-            java.util.function.Consumer<Object> detach) {
-        if (entities.isEmpty()) {
+    /** Saves a chunk's trackers in one transaction, with one flush for them all. */
+    private <T> void saveAll(Collection<T> trackers, java.util.function.Consumer<Collection<T>> saveAll) {
+        if (trackers.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(status -> {
-            for (T entity : entities) {
-                save.accept(entity);
-                detach.accept(entity);
-            }
-        });
+        tx.executeWithoutResult(status -> saveAll.accept(trackers));
     }
 
     /** Keeps a DHIS2 object DHIS2 refused (or that could not be sent) for the next run, counting the attempts. */

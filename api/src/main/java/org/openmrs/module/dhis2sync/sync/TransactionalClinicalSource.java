@@ -87,4 +87,19 @@ public class TransactionalClinicalSource implements ClinicalSource {
     public List<EncounterRecord> loadEncountersByUuid(List<String> encounterUuids) {
         return read(() -> source.loadEncountersByUuid(encounterUuids));
     }
+
+    @Override
+    public List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return read(() -> source.voidedEncounterUuids(programUuid, since, afterUuid, limit));
+    }
+
+    @Override
+    public List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return read(() -> source.voidedEnrollmentUuids(programUuid, since, afterUuid, limit));
+    }
+
+    @Override
+    public List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return read(() -> source.voidedPatientUuids(programUuid, since, afterUuid, limit));
+    }
 }

@@ -24,6 +24,21 @@ public class EnrollmentTrackerDao extends HibernateDao {
      * @throws DuplicateRecordException if another row already tracks the patient program
      */
     public EnrollmentTracker save(EnrollmentTracker tracker) {
+        return saveAndFlush(tracker, TABLE, prepare(tracker));
+    }
+
+    /**
+     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
+     * session (a run saves a chunk's trackers at once).
+     *
+     * @throws DuplicateRecordException if one of them clashes with another row
+     */
+    public void saveAll(Collection<EnrollmentTracker> trackers) {
+        saveAllAndFlush(trackers, TABLE, EnrollmentTrackerDao::prepare);
+    }
+
+    /** Checks the columns and stamps the dates; the unique key, for an error message. */
+    private static String prepare(EnrollmentTracker tracker) {
         ColumnCheck.required("enrollmentTracker", tracker);
         ColumnCheck.text("patientProgramUuid", tracker.getPatientProgramUuid(), 38);
         ColumnCheck.text("instanceUid", tracker.getInstanceUid(), 11);
@@ -37,7 +52,7 @@ public class EnrollmentTrackerDao extends HibernateDao {
         if (tracker.getId() != null) {
             tracker.setDateChanged(now);
         }
-        return saveAndFlush(tracker, TABLE, "patient_program_uuid=" + tracker.getPatientProgramUuid());
+        return "patient_program_uuid=" + tracker.getPatientProgramUuid();
     }
 
     /** The trackers of those patient programs that have one, by patient program uuid. */
@@ -62,6 +77,11 @@ public class EnrollmentTrackerDao extends HibernateDao {
                 .createQuery("from EnrollmentTracker t where t.instanceUid = :uid order by t.id", EnrollmentTracker.class)
                 .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
                 .getResultList();
+    }
+
+    public void delete(EnrollmentTracker tracker) {
+        session().delete(ColumnCheck.required("enrollmentTracker", tracker));
+        session().flush();
     }
 
     /** The tracker holding that DHIS2 enrollment UID, or null. */

@@ -3,7 +3,9 @@ package org.openmrs.module.dhis2sync.tracking;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.hibernate.SessionFactory;
 
@@ -22,6 +24,21 @@ public class EventTrackerDao extends HibernateDao {
      * @throws DuplicateRecordException if another row already tracks the encounter for that program stage
      */
     public EventTracker save(EventTracker tracker) {
+        return saveAndFlush(tracker, TABLE, prepare(tracker));
+    }
+
+    /**
+     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
+     * session (a run saves a chunk's trackers at once).
+     *
+     * @throws DuplicateRecordException if one of them clashes with another row
+     */
+    public void saveAll(Collection<EventTracker> trackers) {
+        saveAllAndFlush(trackers, TABLE, EventTrackerDao::prepare);
+    }
+
+    /** Checks the columns and stamps the dates; the unique key, for an error message. */
+    private static String prepare(EventTracker tracker) {
         ColumnCheck.required("eventTracker", tracker);
         ColumnCheck.text("encounterUuid", tracker.getEncounterUuid(), 38);
         ColumnCheck.text("programStageUid", tracker.getProgramStageUid(), 11);
@@ -36,8 +53,8 @@ public class EventTrackerDao extends HibernateDao {
         if (tracker.getId() != null) {
             tracker.setDateChanged(now);
         }
-        return saveAndFlush(tracker, TABLE, "encounter_uuid=" + tracker.getEncounterUuid()
-                + ", program_stage_uid=" + tracker.getProgramStageUid());
+        return "encounter_uuid=" + tracker.getEncounterUuid()
+                + ", program_stage_uid=" + tracker.getProgramStageUid();
     }
 
     /** Every event tracked for those encounters (an encounter may feed several program stages). */
@@ -51,6 +68,43 @@ public class EventTrackerDao extends HibernateDao {
                     .getResultList());
         }
         return found;
+    }
+
+    /** Every event tracked inside those DHIS2 enrollments. */
+    public List<EventTracker> findByEnrollmentUids(Collection<String> enrollmentUids) {
+        List<EventTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("enrollmentUids", enrollmentUids))) {
+            found.addAll(session()
+                    .createQuery("from EventTracker t where t.enrollmentUid in (:uids) order by t.id", EventTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /** Every event tracked for that DHIS2 tracked entity. */
+    public List<EventTracker> findByInstanceUid(String instanceUid) {
+        return session()
+                .createQuery("from EventTracker t where t.instanceUid = :uid order by t.id", EventTracker.class)
+                .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
+                .getResultList();
+    }
+
+    /** Those of the event UIDs some tracker holds. */
+    public Set<String> trackedEventUids(Collection<String> eventUids) {
+        Set<String> found = new HashSet<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("eventUids", eventUids))) {
+            found.addAll(session()
+                    .createQuery("select t.eventUid from EventTracker t where t.eventUid in (:uids)", String.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    public void delete(EventTracker tracker) {
+        session().delete(ColumnCheck.required("eventTracker", tracker));
+        session().flush();
     }
 
     /** The event tracked for that encounter and program stage, or null. */

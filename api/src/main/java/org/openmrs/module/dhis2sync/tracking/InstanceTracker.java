@@ -15,6 +15,22 @@ public class InstanceTracker extends TrackerRow {
     @Column(name = "instance_uid", nullable = false, length = 11)
     private String instanceUid;
 
+    /**
+     * True when the module created the tracked entity (no match in DHIS2 by the searchable attributes), false when
+     * it was found there (registered elsewhere) or tracked before this was recorded: only a created one may ever be
+     * deleted by the module.
+     */
+    @Column(name = "created_by_module", nullable = false)
+    private boolean createdByModule;
+
+    public boolean isCreatedByModule() {
+        return createdByModule;
+    }
+
+    public void setCreatedByModule(boolean createdByModule) {
+        this.createdByModule = createdByModule;
+    }
+
     public String getPatientUuid() {
         return patientUuid;
     }

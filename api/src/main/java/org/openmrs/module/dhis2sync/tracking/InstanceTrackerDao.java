@@ -24,6 +24,21 @@ public class InstanceTrackerDao extends HibernateDao {
      * @throws DuplicateRecordException if another row already tracks the patient
      */
     public InstanceTracker save(InstanceTracker tracker) {
+        return saveAndFlush(tracker, TABLE, prepare(tracker));
+    }
+
+    /**
+     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
+     * session (a run saves a chunk's trackers at once).
+     *
+     * @throws DuplicateRecordException if one of them clashes with another row
+     */
+    public void saveAll(Collection<InstanceTracker> trackers) {
+        saveAllAndFlush(trackers, TABLE, InstanceTrackerDao::prepare);
+    }
+
+    /** Checks the columns and stamps the dates; the unique key, for an error message. */
+    private static String prepare(InstanceTracker tracker) {
         ColumnCheck.required("instanceTracker", tracker);
         ColumnCheck.text("patientUuid", tracker.getPatientUuid(), 38);
         ColumnCheck.text("instanceUid", tracker.getInstanceUid(), 11);
@@ -34,7 +49,7 @@ public class InstanceTrackerDao extends HibernateDao {
         if (tracker.getId() != null) {
             tracker.setDateChanged(now);
         }
-        return saveAndFlush(tracker, TABLE, "patient_uuid=" + tracker.getPatientUuid());
+        return "patient_uuid=" + tracker.getPatientUuid();
     }
 
     /** The trackers of those patients that have one, by patient uuid. */
@@ -50,6 +65,19 @@ public class InstanceTrackerDao extends HibernateDao {
             }
         }
         return found;
+    }
+
+    /** Every tracker holding that DHIS2 UID (several patients may share one tracked entity), oldest first. */
+    public List<InstanceTracker> findAllByInstanceUid(String instanceUid) {
+        return session()
+                .createQuery("from InstanceTracker t where t.instanceUid = :uid order by t.id", InstanceTracker.class)
+                .setParameter("uid", ColumnCheck.required("instanceUid", instanceUid))
+                .getResultList();
+    }
+
+    public void delete(InstanceTracker tracker) {
+        session().delete(ColumnCheck.required("instanceTracker", tracker));
+        session().flush();
     }
 
     /** The tracker holding that DHIS2 UID (the oldest, should several patients share it), or null. */

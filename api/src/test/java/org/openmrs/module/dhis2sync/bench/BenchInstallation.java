@@ -18,6 +18,7 @@ import org.openmrs.module.dhis2sync.sync.ServerInstance;
 import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
 import org.openmrs.module.dhis2sync.sync.TrackerStore;
+import org.openmrs.module.dhis2sync.sync.WithdrawalStore;
 import org.openmrs.module.dhis2sync.testsupport.TestDatabase;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
@@ -59,7 +60,9 @@ public final class BenchInstallation implements AutoCloseable {
         this.store = new TrackerStore(db.getTransactions(), db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
         RunSettings settings = new RunSettings(batchSize, null);
-        this.runner = new SyncRunner(new SyncEngine(source, store, clock), db.getTransactions(), db.syncLogDao(),
+        this.runner = new SyncRunner(new SyncEngine(source, store,
+                new WithdrawalStore(db.getTransactions(), db.instanceTrackerDao(), db.enrollmentTrackerDao(),
+                        db.eventTrackerDao(), db.pendingDeletionDao()), clock), db.getTransactions(), db.syncLogDao(),
                 db.runLockDao(), clients, () -> settings, executor, clock, instance);
     }
 

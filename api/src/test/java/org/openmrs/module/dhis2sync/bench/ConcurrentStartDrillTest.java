@@ -199,5 +199,20 @@ class ConcurrentStartDrillTest {
                 LocalDate to) {
             return source.encounterIdsOfPatient(patientUuid, feeds, from, to);
         }
+
+        @Override
+        public List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid, int limit) {
+            return source.voidedEncounterUuids(programUuid, since, afterUuid, limit);
+        }
+
+        @Override
+        public List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid, int limit) {
+            return source.voidedEnrollmentUuids(programUuid, since, afterUuid, limit);
+        }
+
+        @Override
+        public List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid, int limit) {
+            return source.voidedPatientUuids(programUuid, since, afterUuid, limit);
+        }
     }
 }

@@ -104,6 +104,11 @@ final class ImportCountingClient implements Dhis2Client {
     }
 
     @Override
+    public List<Enrollment> enrollmentsOfTrackedEntity(String trackedEntityUid) {
+        return client.enrollmentsOfTrackedEntity(trackedEntityUid);
+    }
+
+    @Override
     public List<Event> eventsByUid(Collection<String> uids) {
         return client.eventsByUid(uids);
     }

@@ -280,4 +280,22 @@ public final class SyntheticClinicalSource implements ClinicalSource {
         }
         return ids;
     }
+
+    /** Nothing is ever voided in this OpenMRS. */
+    @Override
+    public List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return new ArrayList<>();
+    }
+
+    /** Nothing is ever voided in this OpenMRS. */
+    @Override
+    public List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return new ArrayList<>();
+    }
+
+    /** Nothing is ever voided in this OpenMRS. */
+    @Override
+    public List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid, int limit) {
+        return new ArrayList<>();
+    }
 }

@@ -24,6 +24,10 @@ import org.openmrs.module.dhis2sync.source.PatientRecord;
  * answering the port's delta queries the way the SQL of the OpenMRS adapter does — comparing wall-clock times of a
  * zone (the JVM's unless set), as OpenMRS's zone-less DATETIME columns do, so a change stamped in the hour a
  * daylight-saving fall-back repeats looks older than it is.
+ * <p>
+ * Voids follow OpenMRS 2.5: a voided patient is never loaded, its encounters are voided with it
+ * ({@code PatientDataVoidHandler}) and its enrollments read as voided; a voided encounter is never loaded; an unvoid
+ * stamps the row changed; {@link #mergePatients} does what {@code PatientService.mergePatients} does.
  */
 public final class InMemoryClinicalSource implements ClinicalSource {
 
@@ -31,10 +35,15 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         final int id;
         R record;
         Date changed;
+        /** When the row (patient or encounter) was voided, or null while it is not; such a row is never loaded. */
+        Date voided;
+        /**
+         * When the row was voided or unvoided: a patient row's {@code date_voided} / {@code date_changed} (which a
+         * name or identifier edit leaves alone); an enrollment put voided keeps the moment it was first put voided.
+         */
+        Date statusChanged;
         /** Of an encounter: its voided obs, which OpenMRS keeps (they still tie it to a form or set in a delta). */
         List<ObsValue> voidedObs = List.of();
-        /** Of an encounter: whether it is voided. */
-        boolean voided;
 
         Row(int id, R record, Date changed) {
             this.id = id;
@@ -65,8 +74,15 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         put(patients, patient.getUuid(), patient);
     }
 
+    /** Puts an enrollment; putting it voided voids it (its void date is then), putting it unvoided unvoids it. */
     public synchronized void putEnrollment(EnrollmentRecord enrollment) {
+        Integer id = idByUuid.get(enrollment.getUuid());
+        boolean wasVoided = id != null && enrollments.get(id).record.isVoided();
         put(enrollments, enrollment.getUuid(), enrollment);
+        Row<EnrollmentRecord> row = enrollments.get(idByUuid.get(enrollment.getUuid()));
+        if (enrollment.isVoided() != wasVoided) {
+            row.statusChanged = enrollment.isVoided() ? now : null;
+        }
     }
 
     public synchronized void putEncounter(EncounterRecord encounter) {
@@ -83,7 +99,104 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         put(encounters, encounter.getUuid(), encounter);
         Row<EncounterRecord> row = encounters.get(idByUuid.get(encounter.getUuid()));
         row.voidedObs = List.copyOf(voidedObs);
-        row.voided = voided;
+        if (voided != (row.voided != null)) {
+            row.voided = voided ? now : null;
+            row.statusChanged = now;
+        }
+    }
+
+    /** Voids an encounter (its obs with it), as {@code EncounterService.voidEncounter}. */
+    public synchronized void voidEncounter(String uuid) {
+        setVoided(encounters, uuid, true);
+    }
+
+    /** Unvoids an encounter, as {@code EncounterService.unvoidEncounter} (the row is stamped changed). */
+    public synchronized void unvoidEncounter(String uuid) {
+        setVoided(encounters, uuid, false);
+    }
+
+    /** Voids a patient and its non-voided encounters at the same moment, as {@code PatientService.voidPatient}. */
+    public synchronized void voidPatient(String uuid) {
+        setVoided(patients, uuid, true);
+        for (Row<EncounterRecord> row : encounters.values()) {
+            if (row.voided == null && row.record.getPatientUuid().equals(uuid)) {
+                row.voided = now;
+                row.changed = now;
+            }
+        }
+    }
+
+    /** Unvoids a patient and the encounters voided with it (same moment), as {@code PatientService.unvoidPatient}. */
+    public synchronized void unvoidPatient(String uuid) {
+        Date voidedAt = row(patients, uuid).voided;
+        setVoided(patients, uuid, false);
+        for (Row<EncounterRecord> row : encounters.values()) {
+            if (voidedAt != null && voidedAt.equals(row.voided) && row.record.getPatientUuid().equals(uuid)) {
+                row.voided = null;
+                row.changed = now;
+            }
+        }
+    }
+
+    /**
+     * {@code PatientService.mergePatients(preferred, notPreferred)} of OpenMRS 2.5: the non-preferred patient's
+     * encounters (voided ones too) move to the preferred one, each of its non-voided enrollments is copied to the
+     * preferred patient under a new uuid ({@code copyUuidPrefix} + the original uuid), then the non-preferred patient
+     * is voided (its original enrollments stay, unvoided, on the voided patient).
+     */
+    public synchronized void mergePatients(String preferredUuid, String notPreferredUuid, String copyUuidPrefix) {
+        for (Row<EncounterRecord> row : encounters.values()) {
+            EncounterRecord e = row.record;
+            if (e.getPatientUuid().equals(notPreferredUuid)) {
+                row.record = new EncounterRecord(e.getUuid(), preferredUuid, e.getEncounterTypeUuid(),
+                        e.getEncounterDatetime(), e.getLocationUuid(), e.getFormName(), e.getObs());
+                row.changed = now;
+            }
+        }
+        for (Row<EnrollmentRecord> row : new ArrayList<>(enrollments.values())) {
+            EnrollmentRecord e = row.record;
+            if (e.getPatientUuid().equals(notPreferredUuid) && !e.isVoided()) {
+                putEnrollment(new EnrollmentRecord(copyUuidPrefix + e.getUuid(), preferredUuid, e.getProgramUuid(),
+                        e.getDateEnrolled(), e.getDateCompleted(), e.getLocationUuid(), false));
+            }
+        }
+        setVoided(patients, notPreferredUuid, true);
+    }
+
+    private <R> Row<R> row(TreeMap<Integer, Row<R>> table, String uuid) {
+        Integer id = idByUuid.get(uuid);
+        Row<R> row = id == null ? null : table.get(id);
+        if (row == null) {
+            throw new IllegalArgumentException("no such record: " + uuid);
+        }
+        return row;
+    }
+
+    private <R> void setVoided(TreeMap<Integer, Row<R>> table, String uuid, boolean voided) {
+        Row<R> row = row(table, uuid);
+        row.voided = voided ? now : null;
+        row.changed = now;
+        row.statusChanged = now;
+    }
+
+    /** Whether the patient is voided. */
+    public synchronized boolean isPatientVoided(String uuid) {
+        return row(patients, uuid).voided != null;
+    }
+
+    /** The patient an encounter or enrollment (voided or not) belongs to, or null when there is none of that uuid. */
+    public synchronized String patientOf(String recordUuid) {
+        Integer id = idByUuid.get(recordUuid);
+        if (id == null) {
+            return null;
+        }
+        if (encounters.containsKey(id)) {
+            return encounters.get(id).record.getPatientUuid();
+        }
+        if (enrollments.containsKey(id)) {
+            return enrollments.get(id).record.getPatientUuid();
+        }
+        return patients.containsKey(id) ? patients.get(id).record.getUuid() : null;
     }
 
     private <R> void put(TreeMap<Integer, Row<R>> table, String uuid, R record) {
@@ -120,23 +233,24 @@ public final class InMemoryClinicalSource implements ClinicalSource {
 
     @Override
     public synchronized List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit) {
-        return ids(patients, afterId, limit, row -> changedSince(row, since) && inProgram(row.record.getUuid(), programUuid));
+        return ids(patients, afterId, limit, row -> row.voided == null && changedSince(row, since)
+                && inProgram(row.record.getUuid(), programUuid));
     }
 
     @Override
     public synchronized List<PatientRecord> loadPatients(List<Integer> patientIds) {
-        return load(patients, patientIds);
+        return load(patients, patientIds, row -> row.record);
     }
 
     @Override
     public synchronized List<Integer> changedEnrollmentIds(String programUuid, Date since, int afterId, int limit) {
-        return ids(enrollments, afterId, limit,
-                row -> changedSince(row, since) && row.record.getProgramUuid().equals(programUuid));
+        return ids(enrollments, afterId, limit, row -> row.record.getProgramUuid().equals(programUuid)
+                && (changedSince(row, since) || statusChangedSince(patientRowOf(row.record), since)));
     }
 
     @Override
     public synchronized List<EnrollmentRecord> loadEnrollments(List<Integer> ids) {
-        return load(enrollments, ids);
+        return load(enrollments, ids, this::asLoaded);
     }
 
     @Override
@@ -144,7 +258,7 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         List<EnrollmentRecord> result = new ArrayList<>();
         for (Row<EnrollmentRecord> row : enrollments.values()) {
             if (row.record.getPatientUuid().equals(patientUuid) && row.record.getProgramUuid().equals(programUuid)) {
-                result.add(row.record);
+                result.add(asLoaded(row));
             }
         }
         // as ORDER BY date_enrolled, patient_program_id: a null date first, as MySQL and H2 sort it
@@ -156,13 +270,13 @@ public final class InMemoryClinicalSource implements ClinicalSource {
     @Override
     public synchronized List<Integer> changedEncounterIds(String programUuid, List<EncounterFeed> feeds, Date since,
             int afterId, int limit) {
-        return ids(encounters, afterId, limit, row -> !row.voided && changedSince(row, since)
+        return ids(encounters, afterId, limit, row -> row.voided == null && changedSince(row, since)
                 && inProgram(row.record.getPatientUuid(), programUuid) && selects(feeds, row, true));
     }
 
     @Override
     public synchronized List<EncounterRecord> loadEncounters(List<Integer> ids) {
-        return liveEncounters(load(encounters, ids));
+        return load(encounters, ids, row -> row.record);
     }
 
     @Override
@@ -171,7 +285,7 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         List<Row<EncounterRecord>> rows = new ArrayList<>();
         for (Row<EncounterRecord> row : encounters.values()) {
             LocalDate date = row.record.getEncounterDatetime().toLocalDate();
-            if (!row.voided && row.record.getPatientUuid().equals(patientUuid) && selects(feeds, row, false)
+            if (row.voided == null && row.record.getPatientUuid().equals(patientUuid) && selects(feeds, row, false)
                     && !date.isBefore(from) && (to == null || !date.isAfter(to))) {
                 rows.add(row);
             }
@@ -184,28 +298,89 @@ public final class InMemoryClinicalSource implements ClinicalSource {
 
     @Override
     public synchronized List<PatientRecord> loadPatientsByUuid(List<String> uuids) {
-        return load(patients, idsOf(uuids));
+        return load(patients, idsOf(uuids), row -> row.record);
     }
 
     @Override
     public synchronized List<EnrollmentRecord> loadEnrollmentsByUuid(List<String> uuids) {
-        return load(enrollments, idsOf(uuids));
+        return load(enrollments, idsOf(uuids), this::asLoaded);
     }
 
     @Override
     public synchronized List<EncounterRecord> loadEncountersByUuid(List<String> uuids) {
-        return liveEncounters(load(encounters, idsOf(uuids)));
+        return load(encounters, idsOf(uuids), row -> row.record);
     }
 
-    /** As the adapter: a voided encounter is left out like a deleted one. */
-    private List<EncounterRecord> liveEncounters(List<EncounterRecord> records) {
-        List<EncounterRecord> live = new ArrayList<>();
-        for (EncounterRecord record : records) {
-            if (!encounters.get(idByUuid.get(record.getUuid())).voided) {
-                live.add(record);
+    @Override
+    public synchronized List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid,
+            int limit) {
+        return uuids(encounters, afterUuid, limit, row -> voidedSince(row, since)
+                && inProgram(row.record.getPatientUuid(), programUuid), EncounterRecord::getUuid);
+    }
+
+    @Override
+    public synchronized List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid,
+            int limit) {
+        return uuids(enrollments, afterUuid, limit, row -> row.record.getProgramUuid().equals(programUuid)
+                && ((row.record.isVoided() && statusChangedSince(row, since))
+                        || voidedSince(patientRowOf(row.record), since)), EnrollmentRecord::getUuid);
+    }
+
+    @Override
+    public synchronized List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid,
+            int limit) {
+        return uuids(patients, afterUuid, limit, row -> voidedSince(row, since)
+                && inProgram(row.record.getUuid(), programUuid), PatientRecord::getUuid);
+    }
+
+    /**
+     * An enrollment as the SQL source loads it: voided when its patient is. An enrollment put voided carries no
+     * void date of its own in {@link Row#voided}: it counts as voided when it was put.
+     */
+    private EnrollmentRecord asLoaded(Row<EnrollmentRecord> row) {
+        EnrollmentRecord e = row.record;
+        Row<PatientRecord> patient = patientRowOf(e);
+        if (e.isVoided() || patient == null || patient.voided == null) {
+            return e;
+        }
+        return new EnrollmentRecord(e.getUuid(), e.getPatientUuid(), e.getProgramUuid(), e.getDateEnrolled(),
+                e.getDateCompleted(), e.getLocationUuid(), true);
+    }
+
+    private Row<PatientRecord> patientRowOf(EnrollmentRecord enrollment) {
+        Integer id = idByUuid.get(enrollment.getPatientUuid());
+        return id == null ? null : patients.get(id);
+    }
+
+    /** As {@code date_changed > :since OR date_voided > :since} of a patient row (an enrollment's void date). */
+    private <R> boolean statusChangedSince(Row<R> row, Date since) {
+        return row != null && row.statusChanged != null
+                && (since == null || wallClock(row.statusChanged).isAfter(wallClock(since)));
+    }
+
+    /** As {@code voided = 1 AND date_voided > :since} (any voided row when since is null). */
+    private <R> boolean voidedSince(Row<R> row, Date since) {
+        return row != null && row.voided != null
+                && (since == null || wallClock(row.voided).isAfter(wallClock(since)));
+    }
+
+    private static <R> List<String> uuids(TreeMap<Integer, Row<R>> table, String afterUuid, int limit,
+            Predicate<Row<R>> filter, java.util.function.Function<R, String> uuidOf) {
+        java.util.TreeSet<String> uuids = new java.util.TreeSet<>();
+        for (Row<R> row : table.values()) {
+            String uuid = uuidOf.apply(row.record);
+            if ((afterUuid == null || uuid.compareTo(afterUuid) > 0) && filter.test(row)) {
+                uuids.add(uuid);
             }
         }
-        return live;
+        List<String> page = new ArrayList<>();
+        for (String uuid : uuids) {
+            if (page.size() == limit) {
+                break;
+            }
+            page.add(uuid);
+        }
+        return page;
     }
 
     private List<Integer> idsOf(List<String> uuids) {
@@ -268,7 +443,7 @@ public final class InMemoryClinicalSource implements ClinicalSource {
 
     /** As {@code date_changed > :since} on DATETIME columns: wall-clock time against wall-clock time. */
     private <R> boolean changedSince(Row<R> row, Date since) {
-        return since == null || wallClock(row.changed).isAfter(wallClock(since));
+        return row != null && (since == null || wallClock(row.changed).isAfter(wallClock(since)));
     }
 
     private LocalDateTime wallClock(Date date) {
@@ -289,12 +464,14 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         return ids;
     }
 
-    private static <R> List<R> load(TreeMap<Integer, Row<R>> table, List<Integer> ids) {
+    /** The records of those ids that exist and are not voided (an enrollment is loaded voided, as the SQL source). */
+    private static <R> List<R> load(TreeMap<Integer, Row<R>> table, List<Integer> ids,
+            java.util.function.Function<Row<R>, R> view) {
         List<R> records = new ArrayList<>();
         for (Integer id : ids) {
             Row<R> row = table.get(id);
-            if (row != null) {
-                records.add(row.record);
+            if (row != null && row.voided == null) {
+                records.add(view.apply(row));
             }
         }
         return records;

@@ -146,10 +146,10 @@ public final class InMemoryPatientDirectory implements PatientDirectory {
 
     /** The source's deltas and loads, keeping one patient's records only (in memory, filtering is cheap). */
     private static final class OnePatient implements ClinicalSource {
-        private final ClinicalSource source;
+        private final InMemoryClinicalSource source;
         private final String patientUuid;
 
-        OnePatient(ClinicalSource source, String patientUuid) {
+        OnePatient(InMemoryClinicalSource source, String patientUuid) {
             this.source = source;
             this.patientUuid = patientUuid;
         }
@@ -230,6 +230,31 @@ public final class InMemoryPatientDirectory implements PatientDirectory {
         public List<Integer> encounterIdsOfPatient(String patient, List<EncounterFeed> feeds, LocalDate from,
                 LocalDate to) {
             return patientUuid.equals(patient) ? source.encounterIdsOfPatient(patient, feeds, from, to) : List.of();
+        }
+
+        @Override
+        public List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid, int limit) {
+            return theirs(source.voidedEncounterUuids(programUuid, since, afterUuid, Integer.MAX_VALUE), limit);
+        }
+
+        @Override
+        public List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid, int limit) {
+            return theirs(source.voidedEnrollmentUuids(programUuid, since, afterUuid, Integer.MAX_VALUE), limit);
+        }
+
+        @Override
+        public List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid, int limit) {
+            return theirs(source.voidedPatientUuids(programUuid, since, afterUuid, Integer.MAX_VALUE), limit);
+        }
+
+        private List<String> theirs(List<String> uuids, int limit) {
+            List<String> kept = new ArrayList<>();
+            for (String uuid : uuids) {
+                if (patientUuid.equals(source.patientOf(uuid)) && kept.size() < limit) {
+                    kept.add(uuid);
+                }
+            }
+            return kept;
         }
     }
 }

@@ -57,6 +57,7 @@ public final class SyncHarness implements AutoCloseable {
     public final TrackingDatabase db;
     public final InMemoryClinicalSource openmrs = new InMemoryClinicalSource();
     public final TrackerStore store;
+    public final WithdrawalStore withdrawals;
     public final SyncRunner runner;
     public final SyncEngine engine;
     /** A client factory for this fake DHIS2, for runners a test builds itself. */
@@ -111,7 +112,9 @@ public final class SyncHarness implements AutoCloseable {
                 super.saveEventTrackers(trackers);
             }
         };
-        engine = new SyncEngine(openmrs, store, this::now, () -> zone);
+        withdrawals = new WithdrawalStore(db.getTransactions(), db.instanceTrackerDao(), db.enrollmentTrackerDao(),
+                db.eventTrackerDao(), db.pendingDeletionDao());
+        engine = new SyncEngine(openmrs, store, withdrawals, this::now, () -> zone);
         clients = () -> Dhis2Clients.create(connection);
         runner = new SyncRunner(engine, db.getTransactions(), db.syncLogDao(), db.runLockDao(), clients,
                 () -> settings, Runnable::run, this::now);

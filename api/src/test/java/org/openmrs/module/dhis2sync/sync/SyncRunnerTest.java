@@ -220,7 +220,7 @@ class SyncRunnerTest {
                         throw e.getCause();
                     }
                 });
-        SyncRunner before = new SyncRunner(new SyncEngine(gated, harness.store, harness::now),
+        SyncRunner before = new SyncRunner(new SyncEngine(gated, harness.store, harness.withdrawals, harness::now),
                 harness.db.getTransactions(), harness.db.syncLogDao(), harness.db.runLockDao(), harness.clients,
                 harness::settings, background, harness::now, new ServerInstance("clinic-server", "start-1"));
         RunState going = before.start(harness.request(), "manual:admin");

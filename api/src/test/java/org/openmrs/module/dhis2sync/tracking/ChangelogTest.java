@@ -36,7 +36,7 @@ class ChangelogTest {
     private static final Set<String> DESIGN_TABLES = new TreeSet<>(Arrays.asList("dhis2sync_mapping",
             "dhis2sync_instance_tracker", "dhis2sync_enrollment_tracker", "dhis2sync_event_tracker",
             "dhis2sync_marker", "dhis2sync_log", "dhis2sync_failed_record", "dhis2sync_org_unit_mapping",
-            "dhis2sync_run_lock"));
+            "dhis2sync_run_lock", "dhis2sync_pending_deletion"));
     /** Change types Liquibase renders for every database; nothing database-specific (sql, modifySql...). */
     private static final Set<String> PORTABLE_CHANGES = new HashSet<>(Arrays.asList("createTable", "createIndex",
             "addColumn", "addUniqueConstraint", "addForeignKeyConstraint", "dropIndex", "modifyDataType",

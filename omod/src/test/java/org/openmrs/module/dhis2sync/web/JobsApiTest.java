@@ -79,6 +79,39 @@ class JobsApiTest {
     }
 
     @Test
+    void aCheckJobGivesEveryPendingRecordOneVerdictTheRefusedPatientsRecordsSayingWhyAndWritesNothing()
+            throws Exception {
+        String jobId = api.post("jobs", "{\"kind\": \"CHECK\", \"mappingUuid\": \"" + mappingUuid + "\"}").json()
+                .path("jobId").asText();
+
+        JsonNode done = awaitEnd(jobId);
+
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("DONE");
+        for (String category : new String[] {"INSTANCE", "ENROLLMENT", "EVENT"}) {
+            assertThat(done.path("summary").path(category).path("NEW").asLong()).as(done.toString()).isEqualTo(2);
+            assertThat(done.path("summary").path(category).path("PROBLEM").asLong()).as(done.toString()).isEqualTo(1);
+        }
+        assertThat(done.path("notes").get(0).asText()).isEqualTo("Every pending record was checked: 3 patients, 3 enrollments, 3 events,"
+                + " in chunks of the batch size, each validated by DHIS2 together with the new patients and enrollments"
+                + " it refers to.");
+        JsonNode problems = api.get("jobs/" + jobId + "/records?problems=true").json().path("records");
+        assertThat(problems).hasSize(3);
+        assertThat(problems.get(0).path("openmrsUuid").asText()).isEqualTo(TestInstallation.REFUSED_PATIENT);
+        assertThat(problems.get(0).path("valid").asBoolean()).isFalse();
+        assertThat(problems.get(0).path("errorCode").asText()).isNotEmpty();
+        assertThat(problems.get(1).path("message").asText()).contains("is refused by this check");
+        assertThat(problems.get(0).path("record").path("patientName").asText()).isNotEmpty();
+        JsonNode valid = api.get("jobs/" + jobId + "/records?category=ENROLLMENT").json().path("records");
+        assertThat(valid).hasSize(3);
+        List<String> decisions = new ArrayList<>();
+        valid.forEach(r -> decisions.add(r.path("decision").asText()));
+        assertThat(decisions).as("the refused patient's enrollment would not be sent: no decision")
+                .containsExactlyInAnyOrder("NEW", "NEW", "null");
+        assertThat(installation.dhis2.trackedEntities()).isEmpty();
+        assertThat(api.get("failures").json().path("total").asInt()).isZero();
+    }
+
+    @Test
     void aSecondJobOfTheSameKindAndMappingIsRefusedWhileTheFirstRunsAndACancelStopsIt() throws Exception {
         installation.dhis2.setLatency(java.time.Duration.ofMillis(300));
         try {
@@ -94,6 +127,7 @@ class JobsApiTest {
             JsonNode end = awaitEnd(jobId);
             assertThat(end.path("status").asText()).as(end.toString()).isEqualTo("CANCELLED");
             assertThat(end.path("message").asText()).startsWith("cancelled");
+            assertThat(end.path("notes").get(0).asText()).startsWith("Only part of what is pending was checked");
         } finally {
             installation.dhis2.setLatency(java.time.Duration.ZERO);
         }

@@ -40,6 +40,7 @@ import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncHarness;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
 import org.openmrs.module.dhis2sync.sync.TrackerStore;
+import org.openmrs.module.dhis2sync.sync.WithdrawalStore;
 import org.openmrs.module.dhis2sync.testsupport.TestDatabase;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
 import org.springframework.aop.framework.ProxyFactory;
@@ -100,7 +101,9 @@ public final class TestInstallation implements AutoCloseable {
         Dhis2ClientFactory clients = new Dhis2ClientFactory(settings);
         TrackerStore trackers = new TrackerStore(writeTx, db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
-        SyncEngine engine = new SyncEngine(openmrs, trackers, Date::new);
+        SyncEngine engine = new SyncEngine(openmrs, trackers, new WithdrawalStore(writeTx,
+                db.instanceTrackerDao(), db.enrollmentTrackerDao(), db.eventTrackerDao(), db.pendingDeletionDao()),
+                Date::new);
         MappingMetadataReader metadataReader = new MappingMetadataReader(metadata);
         MappingHealth health = new MappingHealth(metadataReader, trackers, Date::new);
         SyncRunner runner = new SyncRunner(engine, writeTx, db.syncLogDao(), db.runLockDao(), clients,
@@ -211,6 +214,19 @@ public final class TestInstallation implements AutoCloseable {
             new org.openmrs.module.dhis2sync.source.ObsValue(SyncHarness.WEIGHT, "Weight",
                     org.openmrs.module.dhis2sync.source.ObsValue.Type.NUMERIC, "80.4", null, null,
                     java.util.Collections.emptyList(), java.time.LocalDateTime.of(2026, 1, 6, 10, 20), 22) };
+    }
+
+    /**
+     * A clinic's first sync: that many new patients, each enrolled with one visit (uuids ending in their number,
+     * national ids CLINIC-0001...), all pending.
+     */
+    public void addClinic(int patients) {
+        openmrs.setNow(new Date(System.currentTimeMillis() - 60_000));
+        for (int n = 1; n <= patients; n++) {
+            String number = String.format("%04d", n);
+            addPatient("c1b2c3d4-0000-4000-8000-00patient" + number, "CLINIC-" + number, "Client" + number, "F",
+                    String.format("2026-02-%02d", 1 + n % 28), SyncHarness.weight(String.valueOf(50 + n % 40)));
+        }
     }
 
     private void addPatient(String uuid, String nationalId, String given, String gender, String day,

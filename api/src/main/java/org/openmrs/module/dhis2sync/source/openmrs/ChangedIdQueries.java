@@ -23,6 +23,10 @@ final class ChangedIdQueries {
             + " JOIN program ipr ON ipr.program_id = ipp.program_id"
             + " WHERE ipp.patient_id = %s AND ipr.uuid = :programUuid)";
 
+    /** The patient (row {@code p}) is not voided: a voided patient is never sent, only withdrawn. */
+    private static final String NOT_VOIDED_PATIENT = "p.voided = 0"
+            + " AND p.patient_id IN (SELECT np.person_id FROM person np WHERE np.voided = 0)";
+
     /** Restricts every delta to one patient: {@code AND <patient id column> IN (...)}. */
     private static final String ONLY_PATIENT = " AND %s IN (SELECT op.person_id FROM person op WHERE op.uuid = :onlyPatient)";
 
@@ -73,7 +77,7 @@ final class ChangedIdQueries {
     List<Integer> changedPatientIds(String programUuid, Date since, int afterId, int limit) {
         Map<String, Object> parameters = pageParameters(programUuid, afterId, limit);
         StringBuilder sql = new StringBuilder("SELECT p.patient_id AS id FROM patient p WHERE p.patient_id > :afterId AND ")
-                .append(String.format(IN_PROGRAM, "p.patient_id"));
+                .append(NOT_VOIDED_PATIENT).append(" AND ").append(String.format(IN_PROGRAM, "p.patient_id"));
         if (since != null) {
             parameters.put("since", since);
             sql.append(" AND (").append(changedAfterSince("p"))
@@ -96,7 +100,11 @@ final class ChangedIdQueries {
                 + " AND pp.program_id IN (SELECT pr.program_id FROM program pr WHERE pr.uuid = :programUuid)");
         if (since != null) {
             parameters.put("since", since);
-            sql.append(" AND ").append(changedAfterSince("pp"));
+            // an enrollment of a patient voided (or unvoided) since is one too: it follows its patient
+            sql.append(" AND (").append(changedAfterSince("pp"))
+                    .append(" OR pp.patient_id IN (SELECT vp.patient_id FROM patient vp WHERE vp.date_changed > :since"
+                            + " OR vp.date_voided > :since)")
+                    .append(" OR pp.patient_id IN (SELECT vpe.person_id FROM person vpe WHERE vpe.date_voided > :since))");
         }
         restrict(sql, parameters, "pp.patient_id");
         sql.append(" ORDER BY pp.patient_program_id LIMIT :limit");
@@ -125,6 +133,84 @@ final class ChangedIdQueries {
         restrict(sql, parameters, "e.patient_id");
         sql.append(" ORDER BY e.encounter_id LIMIT :limit");
         return ids(sql.toString(), parameters);
+    }
+
+    /**
+     * Uuids of the encounters of patients ever enrolled in the program that are voided, voided after since (all
+     * voided ones when since is null), in uuid order after {@code afterUuid}.
+     */
+    List<String> voidedEncounterUuids(String programUuid, Date since, String afterUuid, int limit) {
+        Map<String, Object> parameters = uuidPageParameters(programUuid, since, afterUuid, limit);
+        StringBuilder sql = new StringBuilder("SELECT e.uuid AS uuid FROM encounter e WHERE e.voided = 1 AND ")
+                .append(voidedAfterSince("e", since)).append(" AND ").append(String.format(IN_PROGRAM, "e.patient_id"));
+        return uuidPage(sql, parameters, "e", "e.patient_id");
+    }
+
+    /**
+     * Uuids of the program's patient programs that are voided, or whose patient is, voided after since (all when
+     * since is null), in uuid order after {@code afterUuid}.
+     */
+    List<String> voidedEnrollmentUuids(String programUuid, Date since, String afterUuid, int limit) {
+        Map<String, Object> parameters = uuidPageParameters(programUuid, since, afterUuid, limit);
+        StringBuilder sql = new StringBuilder("SELECT pp.uuid AS uuid FROM patient_program pp"
+                + " WHERE pp.program_id IN (SELECT pr.program_id FROM program pr WHERE pr.uuid = :programUuid)"
+                + " AND (pp.voided = 1 AND " + voidedAfterSince("pp", since)
+                + " OR pp.patient_id IN (SELECT vp.patient_id FROM patient vp WHERE vp.voided = 1 AND "
+                + voidedAfterSince("vp", since) + ")"
+                + " OR pp.patient_id IN (SELECT vpe.person_id FROM person vpe WHERE vpe.voided = 1 AND "
+                + voidedAfterSince("vpe", since) + "))");
+        return uuidPage(sql, parameters, "pp", "pp.patient_id");
+    }
+
+    /**
+     * Person uuids of the patients ever enrolled in the program whose patient or person row is voided, voided after
+     * since (all when since is null), in uuid order after {@code afterUuid}.
+     */
+    List<String> voidedPatientUuids(String programUuid, Date since, String afterUuid, int limit) {
+        Map<String, Object> parameters = uuidPageParameters(programUuid, since, afterUuid, limit);
+        StringBuilder sql = new StringBuilder("SELECT pe.uuid AS uuid FROM person pe WHERE ")
+                .append(String.format(IN_PROGRAM, "pe.person_id"))
+                .append(" AND (pe.voided = 1 AND ").append(voidedAfterSince("pe", since))
+                .append(" OR pe.person_id IN (SELECT vp.patient_id FROM patient vp WHERE vp.voided = 1 AND ")
+                .append(voidedAfterSince("vp", since)).append("))");
+        return uuidPage(sql, parameters, "pe", "pe.person_id");
+    }
+
+    private static Map<String, Object> uuidPageParameters(String programUuid, Date since, String afterUuid,
+            int limit) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("limit must be positive, was " + limit);
+        }
+        Map<String, Object> parameters = new LinkedHashMap<String, Object>();
+        parameters.put("programUuid", requireText(programUuid, "programUuid"));
+        parameters.put("afterUuid", afterUuid == null ? "" : afterUuid);
+        parameters.put("limit", limit);
+        if (since != null) {
+            parameters.put("since", since);
+        }
+        return parameters;
+    }
+
+    /** "voided after since" of a row, or always true when since is null (the caller checks voided itself). */
+    private static String voidedAfterSince(String alias, Date since) {
+        return since == null ? "1 = 1" : alias + ".date_voided > :since";
+    }
+
+    /**
+     * Finishes a uuid-paged query whose select list is {@code <alias>.uuid AS uuid}: the one-patient restriction on
+     * the given patient id column, the page after {@code afterUuid}, order and limit.
+     */
+    private List<String> uuidPage(StringBuilder sql, Map<String, Object> parameters, String alias,
+            String patientIdColumn) {
+        sql.append(" AND ").append(alias).append(".uuid > :afterUuid");
+        restrict(sql, parameters, patientIdColumn);
+        sql.append(" ORDER BY ").append(alias).append(".uuid LIMIT :limit");
+        List<String> uuids = new java.util.ArrayList<String>();
+        for (Object[] row : nativeSql.rows(sql.toString(), parameters, new String[] {"uuid"},
+                new org.hibernate.type.Type[] {StandardBasicTypes.STRING})) {
+            uuids.add((String) row[0]);
+        }
+        return uuids;
     }
 
     List<Integer> encounterIdsOfPatient(String patientUuid, List<EncounterFeed> feeds, LocalDate from,

@@ -3,7 +3,10 @@ package org.openmrs.module.dhis2sync.source.openmrs;
 import org.openmrs.PatientProgram;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 
-/** Translates an OpenMRS {@link PatientProgram} into an {@link EnrollmentRecord}. */
+/**
+ * Translates an OpenMRS {@link PatientProgram} into an {@link EnrollmentRecord}; the enrollment of a voided patient
+ * (e.g. the non-preferred patient of a merge, whose enrollments OpenMRS copies but leaves unvoided) is voided.
+ */
 final class EnrollmentMapper {
 
     private EnrollmentMapper() {
@@ -16,6 +19,7 @@ final class EnrollmentMapper {
                 OpenmrsDates.toLocalDate(patientProgram.getDateEnrolled()),
                 OpenmrsDates.toLocalDate(patientProgram.getDateCompleted()),
                 patientProgram.getLocation() == null ? null : patientProgram.getLocation().getUuid(),
-                Boolean.TRUE.equals(patientProgram.getVoided()));
+                Boolean.TRUE.equals(patientProgram.getVoided()) || (patientProgram.getPatient() != null
+                        && Boolean.TRUE.equals(patientProgram.getPatient().getVoided())));
     }
 }

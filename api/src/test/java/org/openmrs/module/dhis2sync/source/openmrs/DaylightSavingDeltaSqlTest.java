@@ -96,7 +96,7 @@ class DaylightSavingDeltaSqlTest {
         openmrsTables.encounterType(1, SyncHarness.VISIT_TYPE);
         openmrsTables.concept(1, SyncHarness.WEIGHT, false);
         registerSeenPatient(1, "NAT-001", "60", LocalDateTime.ofInstant(firstRun.minus(Duration.ofDays(1)), zone));
-        SyncRunner runner = new SyncRunner(new SyncEngine(source(), harness.store, harness::now, () -> zone),
+        SyncRunner runner = new SyncRunner(new SyncEngine(source(), harness.store, harness.withdrawals, harness::now, () -> zone),
                 harness.db.getTransactions(), harness.db.syncLogDao(), harness.db.runLockDao(), harness.clients,
                 harness::settings, Runnable::run, harness::now);
 

@@ -51,7 +51,9 @@ class OpenmrsClinicalSourceMappingTest {
     private final ProgramWorkflowService programWorkflowService = mock(ProgramWorkflowService.class);
     private final EncounterService encounterService = mock(EncounterService.class);
     private final ConceptService conceptService = mock(ConceptService.class);
-    private final OpenmrsClinicalSource source = new OpenmrsClinicalSource(mock(SessionFactory.class), patientService,
+    /** The chunk's prefetch queries answer nothing here: the services hand out the objects. */
+    private final OpenmrsClinicalSource source = new OpenmrsClinicalSource(mock(SessionFactory.class,
+            org.mockito.Mockito.RETURNS_DEEP_STUBS), patientService,
             programWorkflowService, encounterService, conceptService);
 
     // ---- builders of OpenMRS objects
@@ -196,6 +198,23 @@ class OpenmrsClinicalSourceMappingTest {
         assertThat(source.loadEnrollmentsByUuid(List.of("enrollment-1", "gone")))
                 .extracting(EnrollmentRecord::getUuid).containsExactly("enrollment-1");
         assertThat(source.loadEncountersByUuid(List.of("gone"))).isEmpty();
+    }
+
+    @Test
+    void aVoidedPatientIsNeverLoadedAndItsEnrollmentsReadAsVoided() {
+        Patient merged = voided(withUuid(new Patient(), "patient-merged"));
+        when(patientService.getPatient(3)).thenReturn(merged);
+        when(patientService.getPatientByUuid("patient-merged")).thenReturn(merged);
+        PatientProgram left = withUuid(new PatientProgram(), "enrollment-left");
+        left.setPatient(merged);
+        left.setProgram(withUuid(new Program(), "program-hiv"));
+        left.setDateEnrolled(time(2024, 1, 10, 0, 0));
+        when(programWorkflowService.getPatientProgram(13)).thenReturn(left);
+
+        assertThat(source.loadPatients(List.of(3))).isEmpty();
+        assertThat(source.loadPatientsByUuid(List.of("patient-merged"))).isEmpty();
+        assertThat(source.loadEnrollments(List.of(13))).singleElement()
+                .satisfies(e -> assertThat(e.isVoided()).isTrue());
     }
 
     // ---- enrollments

@@ -62,9 +62,10 @@ final class Canonical {
 
     /**
      * What the fake DHIS2 holds (deleted objects are gone from it, as from every read of DHIS2); an intake event
-     * without values is left out (a cleared form: see {@link Oracle}).
+     * without values is left out (a cleared form: see {@link Oracle}), and so is what the oracle says DHIS2 may hold
+     * besides: a CANCELLED enrollment without events, a tracked entity with no enrollment but such.
      */
-    static String of(FakeDhis2 dhis2, World.Setup setup) {
+    static String of(FakeDhis2 dhis2, World.Setup setup, Oracle.Optional optional) {
         List<FakeEnrollment> enrollments = dhis2.enrollments();
         List<FakeEvent> events = dhis2.events();
         Set<String> placedEnrollments = new HashSet<>();
@@ -72,6 +73,7 @@ final class Canonical {
         List<String> entities = new ArrayList<>();
         for (FakeTrackedEntity te : dhis2.trackedEntities()) {
             List<String> enrollmentTexts = new ArrayList<>();
+            boolean live = false;
             for (FakeEnrollment enrollment : enrollments) {
                 if (!te.uid().equals(enrollment.trackedEntity())) {
                     continue;
@@ -86,7 +88,20 @@ final class Canonical {
                         }
                     }
                 }
-                enrollmentTexts.add(enrollment(enrollment, setup, eventTexts));
+                String nationalId = te.attributes().get("TeaNatIdNo1");
+                boolean mayBeLeftOut = "CANCELLED".equals(enrollment.status()) && eventTexts.isEmpty()
+                        && optional.cancelledEnrollments.contains(nationalId + "|"
+                                + (enrollment.enrolledAt() == null ? null : enrollment.enrolledAt().toLocalDate()));
+                if (!mayBeLeftOut) {
+                    enrollmentTexts.add(enrollment(enrollment, setup, eventTexts));
+                    if (!"CANCELLED".equals(enrollment.status())) {
+                        live = true;
+                    }
+                }
+            }
+            if (!live && optional.trackedEntities.contains(te.attributes().get("TeaNatIdNo1"))
+                    && enrollmentTexts.stream().noneMatch(text -> text.contains("\n"))) {
+                continue;
             }
             entities.add(trackedEntity(te.trackedEntityType(), te.orgUnit(), te.attributes(), enrollmentTexts));
         }
@@ -110,8 +125,8 @@ final class Canonical {
     }
 
     private static String enrollment(FakeEnrollment enrollment, World.Setup setup, List<String> events) {
-        LocalDate completed = enrollment.completedAt() == null || !setup.keepsCompletionDate() ? null
-                : enrollment.completedAt().toLocalDate();
+        LocalDate completed = enrollment.completedAt() == null || !setup.keepsCompletionDate()
+                || !"COMPLETED".equals(enrollment.status()) ? null : enrollment.completedAt().toLocalDate();
         return enrollment(enrollment.program(), enrollment.orgUnit(), enrollment.status(),
                 enrollment.enrolledAt() == null ? null : enrollment.enrolledAt().toLocalDate(), completed, events);
     }

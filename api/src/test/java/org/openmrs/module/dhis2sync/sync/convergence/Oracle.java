@@ -25,6 +25,9 @@ import org.openmrs.module.dhis2sync.sync.SyncHarness;
  * <li>such a visit holding obs (not voided) of the intake form is also an event of the intake stage, with the values
  * of those obs. A form cleared after it was sent leaves that event empty or deletes it: an intake event without
  * values is left out of the comparison ({@link Canonical#of}).</li>
+ * <li>a voided enrollment that a successful run had sent is CANCELLED, without events; one voided before any successful
+ * run sent it may be CANCELLED (without events) or absent. A patient whose every enrollment is voided keeps its tracked
+ * entity if a successful run had sent it (it may have, or not, otherwise); a voided patient has no tracked entity.</li>
  * </ul>
  * Both sides are rendered as one canonical text (no UIDs: what each object holds and where it hangs), so a difference
  * reads as a diff.
@@ -34,16 +37,40 @@ final class Oracle {
     private Oracle() {
     }
 
-    static String expected(Clinic clinic, World.Setup setup) {
+    /**
+     * What DHIS2 may hold besides what it must: a voided enrollment, or the tracked entity of a patient whose every
+     * enrollment is voided, that no successful run is known to have sent — a failed or partial run may have (then it
+     * is CANCELLED, without events), or not. Keyed by the patient's national id (and the enrollment's date).
+     */
+    static final class Optional {
+        final java.util.Set<String> trackedEntities = new java.util.HashSet<>();
+        final java.util.Set<String> cancelledEnrollments = new java.util.HashSet<>();
+    }
+
+    /**
+     * @param known the patients and enrollments a successful run has had to send so far (they are in DHIS2)
+     * @param optional filled with what DHIS2 may hold besides
+     */
+    static String expected(Clinic clinic, World.Setup setup, java.util.Set<String> known, Optional optional) {
         List<String> entities = new ArrayList<>();
         for (Clinic.Patient patient : clinic.patients.values()) {
             List<Clinic.Enrollment> enrollments = new ArrayList<>();
+            List<String> cancelled = new ArrayList<>();
             for (Clinic.Enrollment enrollment : clinic.enrollmentsOf(patient.uuid)) {
                 if (!enrollment.voided) {
                     enrollments.add(enrollment);
+                } else if (known.contains(enrollment.uuid)) {
+                    cancelled.add(Canonical.enrollment(SyncHarness.PROGRAM, SyncHarness.ORG_UNIT, "CANCELLED",
+                            enrollment.enrolled, null, List.of()));
+                } else {
+                    optional.cancelledEnrollments.add(patient.nationalId + "|" + enrollment.enrolled);
                 }
             }
-            if (patient.voided || enrollments.isEmpty()) {
+            if (patient.voided) {
+                continue;
+            }
+            if (enrollments.isEmpty() && !known.contains(patient.uuid)) {
+                optional.trackedEntities.add(patient.nationalId);
                 continue;
             }
             Map<String, String> attributes = new TreeMap<>();
@@ -70,9 +97,23 @@ final class Oracle {
                         enrollment.completed == null ? "ACTIVE" : "COMPLETED", enrollment.enrolled,
                         setup.keepsCompletionDate() ? enrollment.completed : null, events));
             }
+            enrollmentTexts.addAll(cancelled);
             entities.add(Canonical.trackedEntity("TetPerson01", SyncHarness.ORG_UNIT, attributes, enrollmentTexts));
         }
         return Canonical.dhis2(entities, List.of());
+    }
+
+    /** The patients and enrollments a successful run must have sent now (added to the known ones after it). */
+    static java.util.Set<String> sentNow(Clinic clinic) {
+        java.util.Set<String> sent = new java.util.HashSet<>();
+        for (Clinic.Enrollment enrollment : clinic.enrollments.values()) {
+            Clinic.Patient patient = clinic.patients.get(enrollment.patient);
+            if (!enrollment.voided && !patient.voided) {
+                sent.add(enrollment.uuid);
+                sent.add(patient.uuid);
+            }
+        }
+        return sent;
     }
 
     /** The latest enrollment (by date) whose dates cover the day. */

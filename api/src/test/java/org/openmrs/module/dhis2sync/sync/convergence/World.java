@@ -32,6 +32,7 @@ import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncHarness;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
 import org.openmrs.module.dhis2sync.sync.TrackerStore;
+import org.openmrs.module.dhis2sync.sync.WithdrawalStore;
 import org.openmrs.module.dhis2sync.testsupport.TestDatabase;
 import org.openmrs.module.dhis2sync.testsupport.TrackingDatabase;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
@@ -99,7 +100,9 @@ final class World implements AutoCloseable {
         TrackerStore store = new TrackerStore(db.getTransactions(), db.instanceTrackerDao(), db.enrollmentTrackerDao(),
                 db.eventTrackerDao(), db.markerDao(), db.failedRecordDao(), db.orgUnitMappingDao());
         ClinicalSource source = dying(ClinicalSource.class, openmrs, Kill.IN_SOURCE);
-        SyncEngine engine = new SyncEngine(source, store, this::now, () -> zone);
+        WithdrawalStore withdrawals = new WithdrawalStore(db.getTransactions(), db.instanceTrackerDao(),
+                db.enrollmentTrackerDao(), db.eventTrackerDao(), db.pendingDeletionDao());
+        SyncEngine engine = new SyncEngine(source, store, withdrawals, this::now, () -> zone);
         Dhis2Connection connection = Dhis2Connection.withPassword(dhis2.baseUrl(), "admin", "district")
                 .withApi(setup.api).withRetries(1, Duration.ofMillis(1));
         runner = new SyncRunner(engine, db.getTransactions(), db.syncLogDao(), db.runLockDao(),
@@ -151,7 +154,7 @@ final class World implements AutoCloseable {
         }
         JdbcTemplate jdbc = new JdbcTemplate(database.getDatabase().getDataSource());
         for (String table : new String[] {"instance_tracker", "enrollment_tracker", "event_tracker", "marker", "log",
-            "failed_record", "run_lock"}) {
+            "failed_record", "run_lock", "pending_deletion"}) {
             jdbc.update("DELETE FROM dhis2sync_" + table);
         }
         return database;
