@@ -72,7 +72,7 @@ final class EnrollmentStep {
         ordered.sort(Comparator.comparingInt(e -> sendingOrder(e, trackers.containsKey(e.getUuid()))));
 
         Map<String, List<Enrollment>> inDhis2 = existingEnrollments(run, ordered, trackers, instances);
-        Map<String, Set<String>> claimed = new HashMap<>();
+        Map<String, Set<String>> claimed = alreadyTracked(run, ordered, trackers, instances);
         List<Outgoing<Enrollment>> completed = new ArrayList<>();
         List<Outgoing<Enrollment>> active = new ArrayList<>();
         List<Outgoing<Enrollment>> cancelled = new ArrayList<>();
@@ -113,8 +113,7 @@ final class EnrollmentStep {
             if (tracker != null) {
                 uid = tracker.getEnrollmentUid();
             } else {
-                Set<String> taken = claimed.computeIfAbsent(instance.getInstanceUid(),
-                        k -> alreadyTracked(instance.getInstanceUid()));
+                Set<String> taken = claimed.computeIfAbsent(instance.getInstanceUid(), k -> new HashSet<>());
                 List<Enrollment> candidates = new ArrayList<>();
                 for (Enrollment existing : inDhis2.getOrDefault(instance.getInstanceUid(),
                         Collections.<Enrollment>emptyList())) {
@@ -258,12 +257,23 @@ final class EnrollmentStep {
         return client.enrollmentsOf(instanceUids, run.config().getDhis2ProgramUid());
     }
 
-    private Set<String> alreadyTracked(String instanceUid) {
-        Set<String> uids = new HashSet<>();
-        for (EnrollmentTracker tracker : store.enrollmentTrackersOfInstance(instanceUid)) {
-            uids.add(tracker.getEnrollmentUid());
+    /**
+     * The enrollment UIDs this installation already tracks for the tracked entities of the chunk's new enrollments
+     * (so they are not re-used for others), in one query for the chunk.
+     */
+    private Map<String, Set<String>> alreadyTracked(RunContext run, List<EnrollmentRecord> chunk,
+            Map<String, EnrollmentTracker> trackers, Map<String, InstanceTracker> instances) {
+        if (run.mode() == RunMode.PREVIEW) {
+            return new HashMap<>();
         }
-        return uids;
+        Set<String> instanceUids = new LinkedHashSet<>();
+        for (EnrollmentRecord enrollment : chunk) {
+            InstanceTracker instance = instances.get(enrollment.getPatientUuid());
+            if (!trackers.containsKey(enrollment.getUuid()) && instance != null) {
+                instanceUids.add(instance.getInstanceUid());
+            }
+        }
+        return store.enrollmentUidsOfInstances(instanceUids);
     }
 
     private static FailureKey keyOf(EnrollmentRecord enrollment) {

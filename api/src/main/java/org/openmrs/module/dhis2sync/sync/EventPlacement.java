@@ -2,6 +2,7 @@ package org.openmrs.module.dhis2sync.sync;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -38,13 +39,19 @@ final class EventPlacement {
 
     static EventPlacement of(RunContext run, ClinicalSource source, TrackerStore store,
             List<EncounterRecord> encounters) {
-        Map<String, List<EnrollmentRecord>> byPatient = new HashMap<>();
+        Set<String> patientUuids = new LinkedHashSet<>();
+        for (EncounterRecord encounter : encounters) {
+            patientUuids.add(encounter.getPatientUuid());
+        }
+        // the chunk's patients' enrollments in one read, not one per patient
+        Map<String, List<EnrollmentRecord>> byPatient = source.enrollmentsOfPatients(patientUuids,
+                run.config().getOpenmrsProgramUuid());
         Map<String, EnrollmentRecord> covering = new HashMap<>();
         Set<String> patientsWithoutOrgUnit = new LinkedHashSet<>();
         Set<String> undecided = new HashSet<>();
         for (EncounterRecord encounter : encounters) {
-            List<EnrollmentRecord> enrollments = byPatient.computeIfAbsent(encounter.getPatientUuid(),
-                    patient -> source.enrollmentsOfPatient(patient, run.config().getOpenmrsProgramUuid()));
+            List<EnrollmentRecord> enrollments = byPatient.getOrDefault(encounter.getPatientUuid(),
+                    Collections.<EnrollmentRecord>emptyList());
             LocalDate date = encounter.getEncounterDatetime().toLocalDate();
             EnrollmentRecord best = null;
             for (EnrollmentRecord enrollment : enrollments) {
