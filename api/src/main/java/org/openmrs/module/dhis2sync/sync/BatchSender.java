@@ -56,8 +56,10 @@ final class BatchSender {
                         verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid()),
                         outgoing.isNew() ? Decision.NEW : Decision.UPDATE));
                 // what follows may refer to it, as it would after a sync: the check remembers it
-                run.checked().judged(category, outgoing.openmrsUuid(), outgoing.uid(), outgoing.isNew(),
-                        outgoing.payload(), ok);
+                if (run.checked() != null) { // null for a reconcile's capture (runSelected), which remembers itself
+                    run.checked().judged(category, outgoing.openmrsUuid(), outgoing.uid(), outgoing.isNew(),
+                            outgoing.payload(), ok);
+                }
                 if (ok) {
                     accepted.add(new Accepted<>(outgoing, outgoing.isNew()));
                 }

@@ -70,6 +70,20 @@ public class TrackerStore {
         return tx.execute(status -> new HashMap<>(instances.findByPatientUuids(patientUuids)));
     }
 
+    /** Tracked entity UID → the patients tracked to it, oldest row first (normally one). */
+    public Map<String, List<String>> patientsOfInstances(Collection<String> instanceUids) {
+        if (instanceUids.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        return tx.execute(status -> {
+            Map<String, List<String>> patients = new HashMap<>();
+            for (InstanceTracker tracker : instances.findByInstanceUids(instanceUids)) {
+                patients.computeIfAbsent(tracker.getInstanceUid(), uid -> new ArrayList<>()).add(tracker.getPatientUuid());
+            }
+            return patients;
+        });
+    }
+
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
         saveAll(trackers, instances::saveAll);
     }
