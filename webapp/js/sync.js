@@ -166,6 +166,9 @@ function previewView(m, result, names) {
         h('h4', { id: headingId }, `Preview of ${m.name}`),
         h('p', { class: 'counts-line' }, total === 0 ? 'Nothing is waiting to be sent.'
             : CATEGORIES.map(([k, label]) => `${counts[k] || 0} ${label.toLowerCase()}`).join(', ') + ' waiting to be sent.'));
+    if (result.recordsWithheld) {
+        section.append(message('info', result.recordsWithheld));
+    }
     if (result.truncated) {
         section.append(message('info', `Only the first ${result.records.length} records are listed; the counts are complete.`));
     }

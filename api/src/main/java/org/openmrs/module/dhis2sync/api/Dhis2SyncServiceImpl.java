@@ -249,9 +249,22 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         return runner.releaseDeadRuns();
     }
 
+    /**
+     * OpenMRS is read as the daemon; the records themselves (names, identifiers, obs) are shown only to a user who
+     * may read them in OpenMRS, everyone else sees the counts.
+     */
     @Override
     public RunTally preview(String mappingUuid) {
-        return runner.preview(request(getMapping(mappingUuid), null));
+        RunTally tally = runner.preview(request(getMapping(mappingUuid), null));
+        List<String> missing = new ArrayList<>();
+        for (String privilege : Dhis2SyncPrivileges.RECORD_READS) {
+            if (!currentUser.hasPrivilege(privilege)) {
+                missing.add(privilege);
+            }
+        }
+        return missing.isEmpty() ? tally : tally.countsOnly("The records are listed only for users with the OpenMRS"
+                + " privileges " + String.join(", ", Dhis2SyncPrivileges.RECORD_READS) + "; missing: "
+                + String.join(", ", missing) + ".");
     }
 
     @Override
