@@ -35,6 +35,7 @@ import org.openmrs.module.dhis2sync.names.MappingNames;
 import org.openmrs.module.dhis2sync.names.MappingNamesReader;
 import org.openmrs.module.dhis2sync.names.RecordNames;
 import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
+import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SettingsStore;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
@@ -128,6 +129,13 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         if (update == null) {
             throw new IllegalArgumentException("settings update is required");
         }
+        SyncSettings stored;
+        try {
+            stored = settingsStore.read();
+        } catch (InvalidSettingsException e) {
+            stored = null; // unreadable: the secret, if any, is bound to no known server
+        }
+        update.requireSecretFor(stored == null ? null : stored.getUrl(), stored == null || stored.isPasswordSet());
         settingsStore.write(update);
     }
 
@@ -215,7 +223,7 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
             try {
                 started.add(runner.start(request(mapping, why), "manual:" + currentUser.name()));
             } catch (RunInProgressException e) {
-                log.info("not starting mapping '{}': {}", mapping.getName(), e.getMessage());
+                log.info("not starting mapping '{}': {}", LogText.of(mapping.getName()), e.getMessage());
             }
         }
         return started;
@@ -228,7 +236,7 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
             try {
                 done.add(runner.runNow(request(mapping, SCHEDULED_COMMENT), "scheduler"));
             } catch (RunInProgressException e) {
-                log.info("scheduled sync skips mapping '{}': {}", mapping.getName(), e.getMessage());
+                log.info("scheduled sync skips mapping '{}': {}", LogText.of(mapping.getName()), e.getMessage());
             }
         }
         return done;

@@ -18,6 +18,8 @@ import java.util.Set;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmrs.module.dhis2sync.testsupport.EnglishLocales;
 import org.openmrs.Concept;
 import org.openmrs.ConceptDatatype;
 import org.openmrs.ConceptName;
@@ -45,6 +47,7 @@ import org.openmrs.module.dhis2sync.source.ObsValue;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 
 /** OpenMRS objects (as the mocked services return them) to records. */
+@ExtendWith(EnglishLocales.class)
 class OpenmrsClinicalSourceMappingTest {
 
     private final PatientService patientService = mock(PatientService.class);
