@@ -8,6 +8,7 @@ import { loadSession, canAny } from './session.js';
 import { renderMappings } from './mappings.js';
 import { renderEditor } from './editor.js';
 import { renderSync } from './sync.js';
+import { renderReconcile } from './reconcile.js';
 import { renderLogs } from './logs.js';
 import { renderPatients } from './patients.js';
 import { renderSettings } from './settings.js';
@@ -19,12 +20,13 @@ const routes = [
     { pattern: /^\/mappings\/new$/, nav: 'mappings', title: 'New mapping', needs: [PRIVILEGES.mappings], render: (root) => renderEditor(root, null) },
     { pattern: /^\/mappings\/([^/]+)$/, nav: 'mappings', title: 'Edit mapping', needs: [PRIVILEGES.mappings], render: (root, m) => renderEditor(root, decodeURIComponent(m[1])) },
     { pattern: /^\/sync\/?$/, nav: 'sync', title: 'Sync', needs: [PRIVILEGES.run], render: (root) => renderSync(root) },
+    { pattern: /^\/reconcile\/?$/, nav: 'reconcile', title: 'Reconcile', needs: [PRIVILEGES.run], render: (root) => renderReconcile(root) },
     { pattern: /^\/logs\/?$/, nav: 'logs', title: 'Logs', needs: [PRIVILEGES.logs], render: (root) => renderLogs(root) },
     { pattern: /^\/patients\/?$/, nav: 'patients', title: 'Patients', needs: [PRIVILEGES.logs], render: (root) => renderPatients(root, null) },
     { pattern: /^\/patients\/([^/]+)$/, nav: 'patients', title: 'Patient', needs: [PRIVILEGES.logs], render: (root, m) => renderPatients(root, decodeURIComponent(m[1])) },
     { pattern: /^\/settings\/?$/, nav: 'settings', title: 'Settings', needs: [PRIVILEGES.settings], render: (root) => renderSettings(root) },
 ];
-const NAV_NEEDS = { mappings: ANY, sync: [PRIVILEGES.run], logs: [PRIVILEGES.logs], patients: [PRIVILEGES.logs], settings: [PRIVILEGES.settings] };
+const NAV_NEEDS = { mappings: ANY, sync: [PRIVILEGES.run], reconcile: [PRIVILEGES.run], logs: [PRIVILEGES.logs], patients: [PRIVILEGES.logs], settings: [PRIVILEGES.settings] };
 
 /** What a screen hands back to stop its timers when the user leaves it. */
 let leaveScreen = null;

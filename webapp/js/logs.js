@@ -9,6 +9,9 @@ import { can } from './session.js';
 import { mappingNames } from './names.js';
 import { recordCell, namedLines, withNames, labelsOf } from './records.js';
 
+/** What a logged run was, when not a sync (DRIFT: a reconcile found DHIS2 departing from OpenMRS). */
+const RUN_KIND = { RECONCILE: 'Reconcile', RESEND: 'Resend differences', RESEND_FROM_DATE: 'Resend from date' };
+
 const PAGE_SIZE = 20;
 const DAYS = 30;
 const CATEGORY = { INSTANCE: 'Patient', ENROLLMENT: 'Enrollment', EVENT: 'Event' };
@@ -76,7 +79,8 @@ export async function renderLogs(root) {
             h('td', { class: 'text' }, r.mappingName),
             h('td', { class: 'text' }, r.syncedBy),
             h('td', { class: 'text' }, r.comments || ''),
-            h('td', {}, h('span', { class: `status status-${r.status}` }, r.status)),
+            h('td', {}, RUN_KIND[r.kind] ? h('span', { class: 'run-kind' }, RUN_KIND[r.kind], h('br')) : null,
+                h('span', { class: `status status-${r.status}` }, r.status)),
             h('td', { class: 'status-info text' }, r.statusInfo || '', r.details ? details(r, names) : null),
             h('td', {}, formatMoment(r.startDate)),
             h('td', { class: 'records' }, recordsSummary(r))));

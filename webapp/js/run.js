@@ -7,25 +7,25 @@ import { namedLines } from './records.js';
 
 export const CATEGORIES = [['INSTANCE', 'Patients'], ['ENROLLMENT', 'Enrollments'], ['EVENT', 'Events']];
 const POLL_MS = 1000;
-const OUTCOME = { SUCCESS: 'success', PARTIAL: 'warning', FAILED: 'error' };
+const OUTCOME = { SUCCESS: 'success', PARTIAL: 'warning', DRIFT: 'warning', FAILED: 'error' };
 
 /**
  * Watches a run inside container, headed by its mapping's name and start time. totals: {INSTANCE: n, ...} of
- * pending records when known (from a preview), used when the run does not report its own totals.
- * Returns {stop, done: Promise<run>}.
+ * pending records when known (from a preview), used when the run does not report its own totals. what: the kind of
+ * run in words ("Sync", "Reconcile", "Resend"). Returns {stop, done: Promise<run>}.
  */
-export function watchRun(container, run, { totals, label, onEnd } = {}) {
+export function watchRun(container, run, { totals, label, onEnd, what = 'Sync' } = {}) {
     const name = label || run.mappingName || 'the mapping';
     const bar = h('div', { class: 'bar' });
     const progress = h('div', {
         class: 'progress', role: 'progressbar', 'aria-valuemin': '0', 'aria-valuemax': '100',
-        'aria-label': `Progress of the sync of ${name}`,
+        'aria-label': `Progress of the ${what.toLowerCase()} of ${name}`,
     }, bar);
     const phase = h('p', { class: 'phase', 'aria-live': 'polite' }, 'Starting…');
     const countsArea = h('div');
     const outcome = h('div', { class: 'outcome', 'aria-live': 'polite' });
-    const heading = h('h4', {}, `Sync of ${name}`);
-    const panel = h('section', { class: 'run', dataset: { runId: String(run.runId) }, 'aria-label': `Sync of ${name}`, title: `Run ${run.runId}` },
+    const heading = h('h4', {}, `${what} of ${name}`);
+    const panel = h('section', { class: 'run', dataset: { runId: String(run.runId) }, 'aria-label': `${what} of ${name}`, title: `Run ${run.runId}` },
         heading, phase, progress, countsArea, outcome);
     clear(container);
     container.append(panel);
@@ -38,7 +38,7 @@ export function watchRun(container, run, { totals, label, onEnd } = {}) {
     const show = (state) => {
         const finished = state.status && state.status !== 'RUNNING';
         if (state.startDate) {
-            heading.textContent = `Sync of ${name}, started ${formatMoment(state.startDate)}`;
+            heading.textContent = `${what} of ${name}, started ${formatMoment(state.startDate)}`;
         }
         const { doneCount, total } = sums(state.counts || {}, totals);
         let percent = null;

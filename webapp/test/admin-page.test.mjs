@@ -583,6 +583,88 @@ test('logs: a running run shows its records so far', { timeout: TIMEOUT }, async
     }, 90_000);
 });
 
+test('reconcile: drift made in DHIS2 behind the module\'s back is listed with its fields; one resend makes the next reconcile clean; resend from a date asks first', { timeout: TIMEOUT * 2 }, async (t) => {
+    if (!await demoOnly(t)) {
+        return;
+    }
+    await open('/reconcile');
+    const hts = page.locator('section.reconcile-mapping', { has: page.locator('h3', { hasText: /^HTS Service$/ }) });
+    await hts.waitFor();
+    // a comment is required
+    await hts.getByRole('button', { name: 'Reconcile HTS Service with DHIS2' }).click();
+    await hts.locator('.field-error').waitFor();
+    assert.match(await hts.locator('.field-error').innerText(), /required/);
+
+    assert.match(await control('dhis2-drift'), /changed in DHIS2/);
+    await hts.getByLabel('Comments for HTS Service').fill('Monthly check');
+    await hts.getByRole('button', { name: 'Reconcile HTS Service with DHIS2' }).click();
+    const report = hts.locator('section.reconcile-report');
+    await until('the reconcile\'s report', async () => (await report.count()) > 0 && /Drift found/.test(await report.innerText()), 60_000);
+    assert.match(await hts.locator('section.run .outcome').innerText(), /DRIFT/);
+    const rows = report.locator('table.drift tbody tr');
+    const different = report.locator('tr[data-kind="DIFFERENT"][data-category="INSTANCE"]');
+    assert.equal(await different.count(), 1, 'Jane\'s changed name');
+    assert.match(await different.locator('.record-name').innerText(), /^Jane Doe \(NID-0001\)$/);
+    const field = await different.locator('dl.differences').innerText();
+    assert.match(field, /Verify First name/, `the attribute by name, got ${field}`);
+    assert.match(field, /TeaFirstNm1/, 'and its UID');
+    assert.match(field, /“Janet”\s*→\s*“Jane”/, `DHIS2's value, then OpenMRS's, got ${field}`);
+    const missing = report.locator('tr[data-kind="MISSING"][data-category="EVENT"]');
+    assert.equal(await missing.count(), 1, 'John\'s deleted visit');
+    assert.match(await missing.locator('.record-name').innerText(), /^Verify Visit, visit 2026-01-06 of John Doe \(NID-0002\)$/);
+    const extra = report.locator('tr[data-kind="EXTRA"]');
+    assert.equal(await extra.count(), 1, 'the event added by hand');
+    assert.match(await extra.innerText(), /EvByHand001/);
+    assert.match(await extra.innerText(), /Not sent by the module/);
+    assert.match(await report.innerText(), /never changes a record it did not send/);
+    assert.equal(await rows.count(), 3);
+    await shot('reconcile-drift');
+
+    // the log says who, why and what was found
+    await open('/logs');
+    const logged = page.locator('table.logs tbody tr', { hasText: 'Monthly check' }).first();
+    await logged.waitFor();
+    assert.match(await logged.innerText(), /Reconcile/);
+    assert.match(await logged.innerText(), /DRIFT/);
+    assert.match(await logged.innerText(), /Drift found: 1 missing, 1 different, 1 extra/);
+    await shot('logs-reconcile');
+
+    // one resend of the differences, then a reconcile comes back clean (the extra event stays as it is)
+    await open('/reconcile');
+    await hts.getByLabel('Comments for HTS Service').fill('Repair');
+    await hts.getByRole('button', { name: 'Resend the differences of HTS Service' }).click();
+    await until('the resend\'s end', async () => /Found before resending/.test(await hts.locator('section.reconcile-report').innerText().catch(() => '')), 60_000);
+    assert.match(await hts.locator('section.run .outcome').innerText(), /SUCCESS/);
+    assert.match(await hts.locator('section.run .outcome').innerText(), /Resent 2 record/);
+    await shot('reconcile-resent');
+    await hts.getByLabel('Comments for HTS Service').fill('After the repair');
+    await hts.getByRole('button', { name: 'Reconcile HTS Service with DHIS2' }).click();
+    await until('a clean reconcile', async () => /DHIS2 holds what OpenMRS says/.test(await hts.locator('section.reconcile-report').innerText().catch(() => '')), 60_000);
+    const after = hts.locator('table.drift tbody tr');
+    assert.equal(await after.count(), 1, 'only the extra event is listed');
+    assert.equal(await after.first().getAttribute('data-kind'), 'EXTRA');
+    await shot('reconcile-clean');
+
+    // resend from a date: the confirmation names how many records, and Cancel sends nothing
+    await hts.getByLabel('Comments for HTS Service').fill('Mapping edited');
+    await hts.getByLabel('Resend everything changed since').fill('2020-01-01');
+    await hts.getByRole('button', { name: 'Resend HTS Service from a date' }).click();
+    const confirm = hts.locator('.confirm');
+    await confirm.waitFor();
+    assert.match(await confirm.innerText(), /This sends again 3 patients, 3 enrollments and the events of 3 encounters of HTS Service changed since 2020-01-01 \(9 records\)/);
+    await shot('reconcile-resend-from-confirm');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    assert.equal(await confirm.count(), 0);
+    await hts.getByRole('button', { name: 'Resend HTS Service from a date' }).click();
+    await confirm.getByRole('button', { name: 'Resend 9 records' }).click();
+    await until('the resend from the date to end', async () => {
+        const run = await hts.locator('section.run').innerText().catch(() => '');
+        return /Resend from date of HTS Service/.test(run) && /Finished/.test(run);
+    }, 60_000);
+    assert.match(await hts.locator('section.run .outcome').innerText(), /Resent from 2020-01-01/);
+    await shot('reconcile-resent-from-date');
+});
+
 test('privileges: each user sees what they may do, the server\'s own message once, "not logged in" vs "expired"', { timeout: TIMEOUT }, async (t) => {
     if (!await demoOnly(t)) {
         return;
@@ -700,6 +782,12 @@ test('layout: no table is wider than its box at 768 and 1280 px, on every screen
             await page.locator('section.section').first().waitFor();
         }],
         ['settings', async () => open('/settings')],
+        ['reconcile', async () => {
+            await open('/reconcile');
+            if (await isDemo()) {
+                await page.locator('table.drift').first().waitFor();
+            }
+        }],
     ];
     for (const width of [768, 1280]) {
         await page.setViewportSize({ width, height: 1024 });

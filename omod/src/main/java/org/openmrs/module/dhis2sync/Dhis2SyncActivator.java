@@ -37,9 +37,21 @@ public class Dhis2SyncActivator extends BaseModuleActivator implements DaemonTok
     public Dhis2SyncActivator() {
         this(new ContextSettingsReader(), DaemonTokenHolder.shared(), LoggerFactory.getLogger(Dhis2SyncActivator.class),
             new DaemonExecutor(DaemonTokenHolder.shared()),
-            new TaskRegistration(Context::getSchedulerService, LoggerFactory.getLogger(TaskRegistration.class)),
+            bothTasks(),
             new DeadRunRelease(() -> Context.getService(Dhis2SyncService.class),
                 LoggerFactory.getLogger(DeadRunRelease.class)));
+    }
+
+    /** The scheduler tasks "DHIS2 Sync" and "DHIS2 Reconcile", each created when absent. */
+    private static Runnable bothTasks() {
+        Runnable sync = new TaskRegistration(Context::getSchedulerService,
+                LoggerFactory.getLogger(TaskRegistration.class));
+        Runnable reconcile = TaskRegistration.reconcile(Context::getSchedulerService,
+                LoggerFactory.getLogger(TaskRegistration.class));
+        return () -> {
+            sync.run();
+            reconcile.run();
+        };
     }
 
     Dhis2SyncActivator(Supplier<SyncSettings> settings, DaemonTokenHolder daemonTokens, Logger log,

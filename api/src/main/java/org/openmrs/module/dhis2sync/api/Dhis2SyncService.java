@@ -3,6 +3,7 @@ package org.openmrs.module.dhis2sync.api;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.openmrs.annotation.Authorized;
 import org.openmrs.api.OpenmrsService;
@@ -13,12 +14,17 @@ import org.openmrs.module.dhis2sync.dhis2.OrgUnitInfo;
 import org.openmrs.module.dhis2sync.dhis2.Page;
 import org.openmrs.module.dhis2sync.dhis2.PageRequest;
 import org.openmrs.module.dhis2sync.health.HealthReport;
+import org.openmrs.module.dhis2sync.jobs.JobKind;
+import org.openmrs.module.dhis2sync.jobs.JobPage;
+import org.openmrs.module.dhis2sync.jobs.JobState;
 import org.openmrs.module.dhis2sync.dhis2.ProgramInfo;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingImportReport;
 import org.openmrs.module.dhis2sync.names.MappingNames;
 import org.openmrs.module.dhis2sync.names.RecordNames;
+import org.openmrs.module.dhis2sync.reconcile.ReconcileResult;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.source.ConceptItem;
 import org.openmrs.module.dhis2sync.source.MetadataItem;
@@ -135,9 +141,86 @@ public interface Dhis2SyncService extends OpenmrsService {
     @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
     RunTally validate(String mappingUuid);
 
+    // --- background jobs: preview and check of everything pending
+
+    /**
+     * Starts a background job of the mapping: a {@link JobKind#PREVIEW} of what a sync would send now, or a
+     * {@link JobKind#CHECK} of all of it by DHIS2's validation-only import. Nothing is written anywhere.
+     *
+     * @param reason why, in the user's words (may be null)
+     * @throws org.openmrs.module.dhis2sync.jobs.JobRunningException when one of that kind and mapping is going
+     * @throws org.openmrs.module.dhis2sync.dhis2.ValidationUnavailableException a check of a DHIS2 below 2.41
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    JobState startJob(JobKind kind, String mappingUuid, String reason);
+
+    /** @throws NotFoundException when no job has the id (never started, or forgotten since) */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    JobState getJob(String jobId);
+
+    /** The jobs whose results are kept, optionally of one kind and/or mapping (null for any). */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    List<JobState> getJobs(JobKind kind, String mappingUuid);
+
+    /** Asks the job to stop after its current chunk; what it found so far is kept. */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    JobState cancelJob(String jobId);
+
+    /**
+     * A page of the job's records.
+     *
+     * @param group a category (INSTANCE, ENROLLMENT, EVENT), or null for all
+     * @param problemsOnly only the records with a problem
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    JobPage<?> getJobRecords(String jobId, String group, boolean problemsOnly, int offset, int limit);
+
     /** @return the end of the mapping's last run that finished (fully or with some records refused), or null */
     @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
     Date getLastSuccessfulSync(String mappingUuid);
+
+    // --- reconcile and resend
+
+    /**
+     * Starts a reconcile of the mapping in the background: what DHIS2 holds for the records the mapping sent, compared
+     * with what OpenMRS says now; nothing is written (but its log row). A run of its own: refused while a run of the
+     * mapping goes.
+     *
+     * @param comment why (kept in the log); required
+     * @throws org.openmrs.module.dhis2sync.sync.RunInProgressException when a run of the mapping goes
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    RunState startReconcile(String mappingUuid, String comment);
+
+    /**
+     * Starts a reconcile that sends again, in the same run, every record it finds missing (under a new UID) or
+     * different; extra records are left as they are.
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    RunState startResendDifferences(String mappingUuid, String comment);
+
+    /** The reconcile (or resend of differences) of that run, kept since this server started; null when unknown. */
+    @Authorized({Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
+    ReconcileResult getReconcile(String runId);
+
+    /** The mapping's latest reconcile (or resend of differences) since this server started, or null. */
+    @Authorized({Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
+    ReconcileResult getLatestReconcile(String mappingUuid);
+
+    /** How many records a resend from that date would send again, per category (those changed since). */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    Map<SyncCategory, Integer> countResendFromDate(String mappingUuid, Date from);
+
+    /**
+     * Moves the mapping's markers back to the date and starts a sync from there, in the background: everything
+     * changed since then is sent again as OpenMRS and the mapping say now.
+     */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    RunState startResendFromDate(String mappingUuid, Date from, String comment);
+
+    /** The scheduler's reconcile: every active mapping in turn, in this thread, comment "Scheduled reconcile". */
+    @Authorized(Dhis2SyncPrivileges.RUN_SYNC)
+    List<ReconcileResult> runScheduledReconcile();
 
     // --- logs and failures
 

@@ -27,6 +27,10 @@ import org.openmrs.module.dhis2sync.dhis2.SystemInfo;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
 import org.openmrs.module.dhis2sync.health.HealthReport;
 import org.openmrs.module.dhis2sync.health.MappingHealth;
+import org.openmrs.module.dhis2sync.jobs.JobKind;
+import org.openmrs.module.dhis2sync.jobs.JobPage;
+import org.openmrs.module.dhis2sync.jobs.JobState;
+import org.openmrs.module.dhis2sync.jobs.Jobs;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingImportReport;
@@ -50,21 +54,26 @@ import org.openmrs.module.dhis2sync.source.PatientSummary;
 import org.openmrs.module.dhis2sync.source.SourceMetadata;
 import org.openmrs.module.dhis2sync.status.PatientSyncStatus;
 import org.openmrs.module.dhis2sync.status.PatientSyncStatusReader;
+import org.openmrs.module.dhis2sync.sync.PendingJobs;
 import org.openmrs.module.dhis2sync.sync.RunInProgressException;
 import org.openmrs.module.dhis2sync.sync.RunRequest;
 import org.openmrs.module.dhis2sync.sync.RunState;
 import org.openmrs.module.dhis2sync.sync.RunTally;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
+import org.openmrs.module.dhis2sync.reconcile.ReconcileResult;
+import org.openmrs.module.dhis2sync.reconcile.Reconciliations;
 import org.openmrs.module.dhis2sync.tracking.DailyCount;
 import org.openmrs.module.dhis2sync.tracking.FailedRecord;
 import org.openmrs.module.dhis2sync.tracking.FailedRecordDao;
 import org.openmrs.module.dhis2sync.tracking.LogQuery;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
 import org.openmrs.module.dhis2sync.tracking.SyncLogDao;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -76,6 +85,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2SyncService {
 
     static final String SCHEDULED_COMMENT = "Scheduled sync";
+    static final String SCHEDULED_RECONCILE_COMMENT = "Scheduled reconcile";
     static final int MIN_CONCEPT_QUERY = 2;
     static final int MAX_CONCEPT_RESULTS = 100;
     static final int MAX_NAMED_RECORDS = 2000;
@@ -96,11 +106,19 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     private final MappingNamesReader names;
     private final MappingHealth health;
     private final PatientSyncStatusReader patientStatus;
+    private final Jobs jobs;
+    private final PendingJobs pendingJobs;
+    private final Reconciliations reconciliations;
 
+    /** @param jobs the background jobs, of which pendingJobs starts previews and checks */
     public Dhis2SyncServiceImpl(SettingsStore settingsStore, Dhis2ClientFactory clients, MappingRegistry mappings,
             SyncRunner runner, SyncLogDao logs, FailedRecordDao failures, OrgUnitMappingDao orgUnits,
             CurrentUser currentUser, SourceMetadata openmrsMetadata, PatientDirectory patients,
-            MappingNamesReader names, MappingHealth health, PatientSyncStatusReader patientStatus) {
+            MappingNamesReader names, MappingHealth health, PatientSyncStatusReader patientStatus, Jobs jobs,
+            PendingJobs pendingJobs, Reconciliations reconciliations) {
+        this.jobs = jobs;
+        this.pendingJobs = pendingJobs;
+        this.reconciliations = reconciliations;
         this.settingsStore = settingsStore;
         this.clients = clients;
         this.mappings = mappings;
@@ -229,7 +247,9 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         return started;
     }
 
+    /** No transaction around the run: each of its chunks reads and writes in a transaction of its own. */
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED, readOnly = true)
     public List<RunState> runScheduledSync() {
         List<RunState> done = new ArrayList<>();
         for (Mapping mapping : mappings.all(false)) {
@@ -258,32 +278,134 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
     }
 
     /**
-     * OpenMRS is read as the daemon; the records themselves (names, identifiers, obs) are shown only to a user who
-     * may read them in OpenMRS, everyone else sees the counts.
+     * No transaction around the run: each of its chunks reads and writes in a transaction of its own. OpenMRS is
+     * read as the daemon; the records themselves (names, identifiers, obs) are shown only to a user who may read
+     * them in OpenMRS, everyone else sees the counts.
      */
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED, readOnly = true)
     public RunTally preview(String mappingUuid) {
         RunTally tally = runner.preview(request(getMapping(mappingUuid), null));
-        List<String> missing = new ArrayList<>();
-        for (String privilege : Dhis2SyncPrivileges.RECORD_READS) {
-            if (!currentUser.hasPrivilege(privilege)) {
-                missing.add(privilege);
-            }
+        List<String> missing = missingRecordReads();
+        return missing.isEmpty() ? tally : tally.countsOnly(recordsWithheld(missing));
+    }
+
+    /** No transaction around the run: each of its chunks reads and writes in a transaction of its own. */
+    @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED, readOnly = true)
+    public RunTally validate(String mappingUuid) {
+        return runner.validate(request(getMapping(mappingUuid), null));
+    }
+
+    // --- background jobs
+
+    @Override
+    public JobState startJob(JobKind kind, String mappingUuid, String reason) {
+        if (kind == null) {
+            throw new FieldException("kind", "must be one of " + java.util.Arrays.toString(JobKind.values()));
         }
-        return missing.isEmpty() ? tally : tally.countsOnly("The records are listed only for users with the OpenMRS"
-                + " privileges " + String.join(", ", Dhis2SyncPrivileges.RECORD_READS) + "; missing: "
-                + String.join(", ", missing) + ".");
+        String why = reason == null || reason.trim().isEmpty() ? null : reason.trim();
+        return pendingJobs.start(kind, request(getMapping(mappingUuid), why));
     }
 
     @Override
-    public RunTally validate(String mappingUuid) {
-        return runner.validate(request(getMapping(mappingUuid), null));
+    public JobState getJob(String jobId) {
+        JobState state = jobs.state(jobId);
+        if (state == null) {
+            throw new NotFoundException("job", jobId);
+        }
+        return state;
+    }
+
+    @Override
+    public List<JobState> getJobs(JobKind kind, String mappingUuid) {
+        return jobs.list(kind, mappingUuid);
+    }
+
+    @Override
+    public JobState cancelJob(String jobId) {
+        JobState state = jobs.cancel(jobId);
+        if (state == null) {
+            throw new NotFoundException("job", jobId);
+        }
+        return state;
+    }
+
+    @Override
+    public JobPage<?> getJobRecords(String jobId, String group, boolean problemsOnly, int offset, int limit) {
+        // a job's records carry the patients' values (preview) or DHIS2's word on them (check): record-level
+        List<String> missing = missingRecordReads();
+        if (!missing.isEmpty()) {
+            throw new APIAuthenticationException(recordsWithheld(missing) + " The job's counts are in the job itself.");
+        }
+        JobPage<?> page = jobs.page(jobId, group, problemsOnly, offset, limit);
+        if (page == null) {
+            throw new NotFoundException("job", jobId);
+        }
+        return page;
     }
 
     @Override
     public Date getLastSuccessfulSync(String mappingUuid) {
         SyncLog last = logs.lastSuccess(mappingUuid);
         return last == null ? null : last.getEndDate();
+    }
+
+    // --- reconcile and resend
+
+    @Override
+    public RunState startReconcile(String mappingUuid, String comment) {
+        return reconciliations.start(request(getMapping(mappingUuid), requireComment(comment)),
+                "manual:" + currentUser.name(), false);
+    }
+
+    @Override
+    public RunState startResendDifferences(String mappingUuid, String comment) {
+        return reconciliations.start(request(getMapping(mappingUuid), requireComment(comment)),
+                "manual:" + currentUser.name(), true);
+    }
+
+    @Override
+    public ReconcileResult getReconcile(String runId) {
+        return reconciliations.result(runId);
+    }
+
+    @Override
+    public ReconcileResult getLatestReconcile(String mappingUuid) {
+        return reconciliations.latest(getMapping(mappingUuid).getUuid());
+    }
+
+    @Override
+    public Map<SyncCategory, Integer> countResendFromDate(String mappingUuid, Date from) {
+        return reconciliations.countFrom(request(getMapping(mappingUuid), null), requireDate(from));
+    }
+
+    @Override
+    public RunState startResendFromDate(String mappingUuid, Date from, String comment) {
+        return reconciliations.startFrom(request(getMapping(mappingUuid), requireComment(comment)),
+                "manual:" + currentUser.name(), requireDate(from));
+    }
+
+    @Override
+    public List<ReconcileResult> runScheduledReconcile() {
+        List<ReconcileResult> done = new ArrayList<>();
+        for (Mapping mapping : mappings.all(false)) {
+            try {
+                RunState run = reconciliations.runNow(request(mapping, SCHEDULED_RECONCILE_COMMENT), "scheduler");
+                ReconcileResult result = reconciliations.result(run.getRunId());
+                done.add(result == null ? new ReconcileResult("RECONCILE", run, null) : result);
+            } catch (RunInProgressException e) {
+                log.info("scheduled reconcile skips mapping '{}': {}", mapping.getName(), e.getMessage());
+            }
+        }
+        return done;
+    }
+
+    private static Date requireDate(Date from) {
+        if (from == null) {
+            throw new FieldException("from", "a date to resend from is required");
+        }
+        return from;
     }
 
     private RunRequest request(Mapping mapping, String comment) {
@@ -535,6 +657,22 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
             throw new NotFoundException("patient", patientUuid);
         }
         return status;
+    }
+
+    /** OpenMRS's read privileges on the records a preview lists that the user lacks; empty when all are held. */
+    private List<String> missingRecordReads() {
+        List<String> missing = new ArrayList<>();
+        for (String privilege : Dhis2SyncPrivileges.RECORD_READS) {
+            if (!currentUser.hasPrivilege(privilege)) {
+                missing.add(privilege);
+            }
+        }
+        return missing;
+    }
+
+    private static String recordsWithheld(List<String> missing) {
+        return "The records are listed only for users with the OpenMRS privileges "
+                + String.join(", ", Dhis2SyncPrivileges.RECORD_READS) + "; missing: " + String.join(", ", missing) + ".";
     }
 
     private void requirePatientReader() {

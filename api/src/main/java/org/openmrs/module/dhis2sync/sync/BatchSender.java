@@ -8,12 +8,14 @@ import org.openmrs.module.dhis2sync.dhis2.ImportResult;
 import org.openmrs.module.dhis2sync.dhis2.ObjectResult;
 import org.openmrs.module.dhis2sync.dhis2.ObjectType;
 import org.openmrs.module.dhis2sync.dhis2.Outcome;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 
 /**
  * Sends one batch and reads DHIS2's verdict on every record by its UID (never by position). Records DHIS2 refused
- * are kept in the failed records with DHIS2's code and message, and the others go on; the accepted ones are handed
- * back for their trackers to be confirmed. In validation mode, verdicts are only collected.
+ * are kept in the failed records with DHIS2's code and message, each under the key of its exact DHIS2 object, and the
+ * others go on; the accepted ones are handed back for their trackers to be confirmed ({@link Delivery}). In validation
+ * mode, verdicts are only collected.
  */
 final class BatchSender {
 
@@ -44,13 +46,14 @@ final class BatchSender {
             payloads.add(outgoing.payload());
         }
         ImportResult result = importer.apply(payloads);
-        List<String> acceptedUuids = new ArrayList<>();
+        List<FailureKey> acceptedKeys = new ArrayList<>();
         for (Outgoing<T> outgoing : batch) {
             ObjectResult verdict = result.resultFor(type, outgoing.uid());
             boolean ok = verdict != null && verdict.isSuccess();
             if (run.mode() == RunMode.VALIDATE) {
                 run.tally().verdict(new ValidationVerdict(category, outgoing.openmrsUuid(), outgoing.uid(), ok,
-                        verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid())));
+                        verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid()),
+                        outgoing.isNew() ? Decision.NEW : Decision.UPDATE));
                 continue;
             }
             if (ok) {
@@ -61,31 +64,34 @@ final class BatchSender {
                 if (!countSuccesses) {
                     continue;
                 }
-                acceptedUuids.add(outgoing.openmrsUuid());
+                acceptedKeys.add(outgoing.key());
                 if (created) {
                     run.tally().created(category);
                 } else {
                     run.tally().updated(category);
                 }
             } else {
-                fail(run, category, outgoing.openmrsUuid(), outgoing.uid(),
+                fail(run, outgoing.key(), outgoing.uid(),
                         verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid()));
             }
         }
-        store.clearFailures(run.mappingUuid(), category, acceptedUuids);
+        store.clearFailures(run.mappingUuid(), acceptedKeys);
         return accepted;
     }
 
-    /** A record that cannot go (no org unit, unmapped answer, DHIS2's refusal): counted, kept for the next run. */
-    void fail(RunContext run, SyncCategory category, String openmrsUuid, String dhis2Uid, String errorCode,
-            String message) {
+    /**
+     * A DHIS2 object that cannot go (no org unit, unmapped answer, DHIS2's refusal): counted, kept for the next run
+     * under its own key (an encounter's event in one stage fails without touching its events in other stages).
+     */
+    void fail(RunContext run, FailureKey key, String dhis2Uid, String errorCode, String message) {
         if (run.mode() == RunMode.VALIDATE) {
-            run.tally().verdict(new ValidationVerdict(category, openmrsUuid, dhis2Uid, false, errorCode, message));
+            run.tally().verdict(new ValidationVerdict(key.getCategory(), key.getOpenmrsUuid(), dhis2Uid, false,
+                    errorCode, message));
             return;
         }
         // the client's message already names DHIS2's error code(s)
-        run.tally().failed(category, openmrsUuid, message);
-        store.recordFailure(run.mappingUuid(), category, openmrsUuid, dhis2Uid, errorCode, message, run.now());
+        run.tally().failed(key.getCategory(), key.getOpenmrsUuid(), message);
+        store.recordFailure(run.mappingUuid(), key, dhis2Uid, errorCode, message, run.now());
     }
 
     private static String messageOf(ObjectResult verdict, String uid) {

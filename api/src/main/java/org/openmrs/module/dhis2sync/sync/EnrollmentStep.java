@@ -22,6 +22,7 @@ import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.InstanceTracker;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 
@@ -37,20 +38,22 @@ final class EnrollmentStep {
     private final Dhis2Client client;
     private final ClinicalSource source;
     private final TrackerStore store;
-    private final BatchSender sender;
+    private final Delivery delivery;
     private final PatientStep patients;
+    private final Backfill backfill;
 
-    EnrollmentStep(Dhis2Client client, ClinicalSource source, TrackerStore store, BatchSender sender,
-            PatientStep patients) {
+    /** @param backfill where enrollments DHIS2 confirms for the first time are left for their earlier encounters */
+    EnrollmentStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery,
+            PatientStep patients, Backfill backfill) {
         this.client = client;
         this.source = source;
         this.store = store;
-        this.sender = sender;
+        this.delivery = delivery;
         this.patients = patients;
+        this.backfill = backfill;
     }
 
-    /** @return the enrollments this chunk created in DHIS2 (their earlier encounters still have to follow) */
-    List<EnrollmentRecord> sync(RunContext run, List<EnrollmentRecord> chunk) {
+    void sync(RunContext run, List<EnrollmentRecord> chunk) {
         List<String> uuids = new ArrayList<>();
         Set<String> patientUuids = new LinkedHashSet<>();
         for (EnrollmentRecord enrollment : chunk) {
@@ -65,7 +68,6 @@ final class EnrollmentStep {
 
         Map<String, List<Enrollment>> inDhis2 = existingEnrollments(run, ordered, trackers, instances);
         Map<String, Set<String>> claimed = new HashMap<>();
-        List<EnrollmentTracker> newTrackers = new ArrayList<>();
         List<Outgoing<Enrollment>> completed = new ArrayList<>();
         List<Outgoing<Enrollment>> active = new ArrayList<>();
         List<Outgoing<Enrollment>> cancelled = new ArrayList<>();
@@ -85,15 +87,14 @@ final class EnrollmentStep {
             }
             if (instance == null || (!instance.isConfirmed() && run.mode() == RunMode.SYNC)) {
                 // its patient was refused (this run sent it first): DHIS2 would refuse the enrollment too
-                sender.fail(run, SyncCategory.ENROLLMENT, enrollment.getUuid(),
-                        tracker == null ? null : tracker.getEnrollmentUid(), null, "patient "
+                delivery.sender().fail(run, keyOf(enrollment), tracker == null ? null : tracker.getEnrollmentUid(),
+                        null, "patient "
                         + enrollment.getPatientUuid() + " is not in DHIS2 yet (see its failure); retried next run");
                 continue;
             }
             if (orgUnit == null) {
-                sender.fail(run, SyncCategory.ENROLLMENT, enrollment.getUuid(),
-                        tracker == null ? null : tracker.getEnrollmentUid(), null,
-                        OrgUnitResolver.noOrgUnitMessage("enrollment " + enrollment.getUuid(), enrollment.getLocationUuid()));
+                delivery.sender().fail(run, keyOf(enrollment), tracker == null ? null : tracker.getEnrollmentUid(),
+                        null, OrgUnitResolver.noOrgUnitMessage("enrollment " + enrollment.getUuid(), enrollment.getLocationUuid()));
                 continue;
             }
             boolean isNew = false;
@@ -124,12 +125,12 @@ final class EnrollmentStep {
                 tracker.setConfirmed(false);
                 tracker.setDateCreated(run.now());
                 trackers.put(enrollment.getUuid(), tracker);
-                newTrackers.add(tracker);
             }
+            backfill.expect(enrollment, tracker, status);
             tracker.setStatus(status.name());
             tracker.setEnrollmentDate(toDate(enrollment.getDateEnrolled()));
-            Outgoing<Enrollment> outgoing = new Outgoing<>(enrollment.getUuid(), uid, isNew,
-                    payload(run, enrollment, instance.getInstanceUid(), uid, orgUnit, status));
+            Outgoing<Enrollment> outgoing = new Outgoing<>(keyOf(enrollment), uid, isNew,
+                    payload(run, enrollment, instance.getInstanceUid(), uid, orgUnit, status), tracker);
             if (status == EnrollmentStatus.CANCELLED) {
                 cancelled.add(outgoing);
             } else if (status == EnrollmentStatus.COMPLETED) {
@@ -139,49 +140,46 @@ final class EnrollmentStep {
             }
         }
         if (run.mode() == RunMode.PREVIEW) {
-            return Collections.emptyList();
+            return;
         }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveEnrollmentTrackers(newTrackers);
-        }
-
-        List<BatchSender.Accepted<Enrollment>> accepted = new ArrayList<>();
-        accepted.addAll(sendCompleted(run, completed));
-        accepted.addAll(send(run, active));
-        accepted.addAll(send(run, cancelled));
-
-        List<EnrollmentTracker> confirmed = new ArrayList<>();
-        List<EnrollmentRecord> created = new ArrayList<>();
-        for (BatchSender.Accepted<Enrollment> ok : accepted) {
-            EnrollmentTracker tracker = trackers.get(ok.outgoing().openmrsUuid());
-            tracker.setConfirmed(true);
-            tracker.setDateChanged(run.now());
-            confirmed.add(tracker);
-            if (ok.outgoing().isNew() || newTrackers.contains(tracker)) {
-                created.add(byUuid.get(ok.outgoing().openmrsUuid()));
+        List<Delivery.Delivered<Enrollment>> accepted = new ArrayList<>();
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, completed, list -> sendCompleted(run, list),
+                backfill::holds));
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, active, list -> send(run, list),
+                backfill::holds));
+        accepted.addAll(delivery.deliver(run, SyncCategory.ENROLLMENT, cancelled, list -> send(run, list),
+                o -> false));
+        for (Delivery.Delivered<Enrollment> ok : accepted) {
+            if (ok.isHeld()) {
+                backfill.owe(byUuid.get(ok.outgoing().openmrsUuid()), (EnrollmentTracker) ok.outgoing().tracker());
             }
         }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveEnrollmentTrackers(confirmed);
-        }
-        return created;
     }
 
     /**
-     * Completed enrollments as the seed sends them: ACTIVE first (where a re-open that DHIS2 refuses shows up as
-     * that record's error), then COMPLETED for those DHIS2 took.
+     * Completed enrollments as the seed sends them when DHIS2 has not confirmed them yet (new, or an enrollment of
+     * DHIS2 re-used): ACTIVE first (where a re-open that DHIS2 refuses shows up as that record's error), then
+     * COMPLETED for those DHIS2 took. One DHIS2 already confirmed goes COMPLETED at once: sending it ACTIVE again
+     * would be refused (E1015) while the patient's next enrollment is active.
      */
-    private List<BatchSender.Accepted<Enrollment>> sendCompleted(RunContext run, List<Outgoing<Enrollment>> completed) {
+    private List<BatchSender.Accepted<Enrollment>> sendCompleted(RunContext run, List<Outgoing<Enrollment>> batch) {
+        List<Outgoing<Enrollment>> completed = new ArrayList<>();
+        List<Outgoing<Enrollment>> confirmedBefore = new ArrayList<>();
+        for (Outgoing<Enrollment> outgoing : batch) {
+            (outgoing.tracker().isConfirmed() ? confirmedBefore : completed).add(outgoing);
+        }
+        List<BatchSender.Accepted<Enrollment>> result = new ArrayList<>(send(run, confirmedBefore));
         if (completed.isEmpty() || run.mode() == RunMode.VALIDATE) {
-            return send(run, completed);
+            result.addAll(send(run, completed));
+            return result;
         }
         List<Outgoing<Enrollment>> asActive = new ArrayList<>();
         for (Outgoing<Enrollment> outgoing : completed) {
-            asActive.add(new Outgoing<>(outgoing.openmrsUuid(), outgoing.uid(), outgoing.isNew(),
-                    asActive(outgoing.payload())));
+            asActive.add(outgoing.with(asActive(outgoing.payload())));
         }
         // successes are counted once, by the second pass; refusals of the first are the record's error
-        List<BatchSender.Accepted<Enrollment>> opened = sender.send(run, SyncCategory.ENROLLMENT, ObjectType.ENROLLMENT,
+        List<BatchSender.Accepted<Enrollment>> opened = delivery.sender().send(run, SyncCategory.ENROLLMENT,
+                ObjectType.ENROLLMENT,
                 asActive, list -> client.importEnrollments(list, run.importMode()), false);
         Map<String, Boolean> createdByFirstPass = new HashMap<>();
         for (BatchSender.Accepted<Enrollment> ok : opened) {
@@ -193,7 +191,6 @@ final class EnrollmentStep {
                 toComplete.add(outgoing);
             }
         }
-        List<BatchSender.Accepted<Enrollment>> result = new ArrayList<>();
         for (BatchSender.Accepted<Enrollment> ok : send(run, toComplete)) {
             boolean created = createdByFirstPass.get(ok.outgoing().openmrsUuid()) || ok.created();
             result.add(new BatchSender.Accepted<>(ok.outgoing(), created));
@@ -202,7 +199,7 @@ final class EnrollmentStep {
     }
 
     private List<BatchSender.Accepted<Enrollment>> send(RunContext run, List<Outgoing<Enrollment>> batch) {
-        return sender.send(run, SyncCategory.ENROLLMENT, ObjectType.ENROLLMENT, batch,
+        return delivery.sender().send(run, SyncCategory.ENROLLMENT, ObjectType.ENROLLMENT, batch,
                 list -> client.importEnrollments(list, run.importMode()));
     }
 
@@ -273,6 +270,10 @@ final class EnrollmentStep {
             uids.add(tracker.getEnrollmentUid());
         }
         return uids;
+    }
+
+    private static FailureKey keyOf(EnrollmentRecord enrollment) {
+        return FailureKey.of(SyncCategory.ENROLLMENT, enrollment.getUuid());
     }
 
     /** The seed's order: new completed, updated completed, new active, updated active; cancellations last. */

@@ -2,12 +2,11 @@ package org.openmrs.module.dhis2sync.sync;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.openmrs.module.dhis2sync.dhis2.DataValue;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
@@ -21,38 +20,47 @@ import org.openmrs.module.dhis2sync.mapping.StageMapping;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EncounterRecord;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
-import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 
 /**
  * Encounters to events: one event per encounter and program stage it feeds, sent COMPLETED, dated by the encounter,
- * in the org unit of the encounter's location, inside the enrollment whose dates cover it. Event UIDs are assigned
- * and stored before sending, as for tracked entities. An update sends every mapped data element of the stage, the
- * ones without a value as empty, so that a voided obs disappears from the event in DHIS2. Several obs of one concept
- * are joined or chosen by {@link EventValues}, whose warnings go to the preview and the run's log.
+ * in the org unit of the encounter's location, inside the enrollment whose dates cover it ({@link EventPlacement}).
+ * Event UIDs are assigned and stored before sending ({@link Delivery}); each event goes through or fails on its own,
+ * under the key (encounter, stage). An update sends every mapped data element of the stage, the ones without a value
+ * as empty, so that a voided obs disappears from the event in DHIS2 — and an event whose stage no longer selects its
+ * encounter (a Bahmni form cleared: all its obs voided) is sent with every data element empty. An event whose
+ * encounter left the enrollment it was sent in (the enrollment's dates were corrected) is deleted in DHIS2
+ * ({@link EventWithdrawal}) and, when another enrollment covers the encounter, created there under a new UID.
+ * Several obs of one concept are joined or chosen by {@link EventValues}, whose warnings go to the preview and the
+ * run's log.
  */
 final class EventStep {
 
     private final Dhis2Client client;
     private final ClinicalSource source;
     private final TrackerStore store;
-    private final BatchSender sender;
+    private final Delivery delivery;
+    private final Backfill backfill;
+    private final EventWithdrawal withdrawal;
     private final DataValueConverter converter = new DataValueConverter();
 
-    EventStep(Dhis2Client client, ClinicalSource source, TrackerStore store, BatchSender sender) {
+    EventStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery, Backfill backfill) {
         this.client = client;
         this.source = source;
         this.store = store;
-        this.sender = sender;
+        this.delivery = delivery;
+        this.backfill = backfill;
+        this.withdrawal = new EventWithdrawal(client, delivery.sender());
     }
 
     /**
-     * @param onlyUntracked true for encounters that were skipped before their enrollment existed: those already
-     *                      tracked are left alone
+     * @param settling true for the encounters an enrollment owes ({@link Backfill}): an event already in place (in the
+     *                 enrollment that covers its encounter) is left alone
      */
-    void sync(RunContext run, List<EncounterRecord> encounters, boolean onlyUntracked) {
+    void sync(RunContext run, List<EncounterRecord> encounters, boolean settling) {
         if (encounters.isEmpty()) {
             return;
         }
@@ -64,107 +72,127 @@ final class EventStep {
         for (EventTracker tracker : store.eventTrackers(encounterUuids)) {
             trackers.put(key(tracker.getEncounterUuid(), tracker.getProgramStageUid()), tracker);
         }
-        Map<String, EnrollmentRecord> enrollmentOfEncounter = coveringEnrollments(run, encounters);
-        Set<String> enrollmentUuids = new LinkedHashSet<>();
-        for (EnrollmentRecord enrollment : enrollmentOfEncounter.values()) {
-            enrollmentUuids.add(enrollment.getUuid());
-        }
-        Map<String, EnrollmentTracker> enrollmentTrackers = store.enrollmentTrackers(enrollmentUuids);
-
-        Map<String, String> registrationLocations = registrationLocationsWhereNeeded(run, encounters);
-        List<Outgoing<Event>> batch = new ArrayList<>();
-        List<EventTracker> newTrackers = new ArrayList<>();
+        EventPlacement placement = EventPlacement.of(run, source, store, encounters);
+        List<Planned> planned = new ArrayList<>();
+        List<EventTracker> leaving = new ArrayList<>();
+        List<EventTracker> moving = new ArrayList<>();
+        List<FailureKey> nothingToSend = new ArrayList<>();
         for (EncounterRecord encounter : encounters) {
-            EnrollmentRecord enrollment = enrollmentOfEncounter.get(encounter.getUuid());
-            if (enrollment == null) {
-                continue; // not inside an enrollment in the program: not part of it
-            }
+            EnrollmentRecord enrollment = placement.enrollmentOf(encounter);
+            EnrollmentTracker enrollmentTracker = placement.trackerOf(enrollment);
             for (StageMapping stage : run.config().getEvents()) {
-                if (!stage.select(encounter)) {
+                FailureKey key = FailureKey.event(encounter.getUuid(), stage.getProgramStageUid());
+                EventTracker tracker = trackers.get(key(encounter.getUuid(), stage.getProgramStageUid()));
+                if (tracker == null && (enrollment == null || !stage.select(encounter))) {
+                    nothingToSend.add(key); // not part of the program, or not of this stage
                     continue;
                 }
-                String key = key(encounter.getUuid(), stage.getProgramStageUid());
-                EventTracker tracker = trackers.get(key);
-                if (onlyUntracked && tracker != null) {
+                if (enrollment == null) {
+                    leaving.add(tracker);
                     continue;
                 }
-                Outgoing<Event> outgoing = prepare(run, encounter, stage, enrollment,
-                        enrollmentTrackers.get(enrollment.getUuid()), tracker, registrationLocations);
-                if (outgoing == null) {
+                boolean misplaced = tracker != null && enrollmentTracker != null
+                        && !tracker.getEnrollmentUid().equals(enrollmentTracker.getEnrollmentUid());
+                if (settling && tracker != null && !misplaced) {
                     continue;
                 }
-                if (tracker == null && run.mode() != RunMode.PREVIEW) {
-                    tracker = new EventTracker();
-                    tracker.setEncounterUuid(encounter.getUuid());
-                    tracker.setProgramStageUid(stage.getProgramStageUid());
-                    tracker.setInstanceUid(outgoing.payload().getTrackedEntityUid());
-                    tracker.setEnrollmentUid(outgoing.payload().getEnrollmentUid());
-                    tracker.setEventUid(outgoing.uid());
-                    tracker.setProgramUid(run.config().getDhis2ProgramUid());
-                    tracker.setConfirmed(false);
-                    tracker.setDateCreated(run.now());
-                    trackers.put(key, tracker);
-                    newTrackers.add(tracker);
+                if (misplaced) {
+                    moving.add(tracker);
                 }
+                planned.add(new Planned(encounter, stage, enrollment, enrollmentTracker, tracker, misplaced));
+            }
+        }
+        if (run.mode() == RunMode.SYNC) {
+            store.clearFailures(run.mappingUuid(), nothingToSend);
+        }
+        withdraw(run, leaving, moving, planned);
+
+        List<Outgoing<Event>> batch = new ArrayList<>();
+        for (Planned plan : planned) {
+            Outgoing<Event> outgoing = prepare(run, plan, placement);
+            if (outgoing != null) {
                 batch.add(outgoing);
             }
         }
         if (run.mode() == RunMode.PREVIEW) {
             return;
         }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveEventTrackers(newTrackers);
+        delivery.deliver(run, SyncCategory.EVENT, ObjectType.EVENT, batch, client::importEvents);
+    }
+
+    /**
+     * Events whose encounter left their enrollment: deleted in DHIS2 first; a moved one then goes as new under a new
+     * UID (its row is repointed as pending when it is sent), one no enrollment covers is forgotten. In PREVIEW they
+     * are shown; VALIDATE checks the moved events as new ones.
+     */
+    private void withdraw(RunContext run, List<EventTracker> leaving, List<EventTracker> moving, List<Planned> planned) {
+        if (run.mode() == RunMode.PREVIEW) {
+            for (EventTracker tracker : leaving) {
+                run.tally().pending(new PendingRecord(SyncCategory.EVENT, tracker.getEncounterUuid(), Decision.DELETE,
+                        tracker.getEventUid(), null, Collections.<String, String>emptyMap(), null,
+                        Collections.singletonList("stage " + tracker.getProgramStageUid() + ": the encounter lies in"
+                                + " no enrollment of the program any more: its event is deleted in DHIS2")));
+            }
         }
-        List<BatchSender.Accepted<Event>> accepted = sender.send(run, SyncCategory.EVENT, ObjectType.EVENT, batch,
-                events -> client.importEvents(events, run.importMode()));
-        List<EventTracker> confirmed = new ArrayList<>();
-        for (BatchSender.Accepted<Event> ok : accepted) {
-            Event event = ok.outgoing().payload();
-            EventTracker tracker = trackers.get(key(ok.outgoing().openmrsUuid(), event.getProgramStageUid()));
-            tracker.setConfirmed(true);
-            tracker.setEnrollmentUid(event.getEnrollmentUid());
-            tracker.setDateChanged(run.now());
-            confirmed.add(tracker);
+        List<EventTracker> all = new ArrayList<>(leaving);
+        all.addAll(moving);
+        List<EventTracker> gone = withdrawal.delete(run, all);
+        List<EventTracker> forgotten = new ArrayList<>();
+        List<FailureKey> settled = new ArrayList<>();
+        for (EventTracker tracker : leaving) {
+            if (gone.contains(tracker)) {
+                forgotten.add(tracker);
+                settled.add(FailureKey.event(tracker.getEncounterUuid(), tracker.getProgramStageUid()));
+            }
         }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveEventTrackers(confirmed);
-        }
+        store.forgetEventTrackers(forgotten);
+        store.clearFailures(run.mappingUuid(), settled);
+        planned.removeIf(plan -> plan.moved && run.mode() == RunMode.SYNC && !gone.contains(plan.tracker));
     }
 
     /** The event to send, or null when the record cannot go (counted as failed, or shown so in preview). */
-    private Outgoing<Event> prepare(RunContext run, EncounterRecord encounter, StageMapping stage,
-            EnrollmentRecord enrollment, EnrollmentTracker enrollmentTracker, EventTracker tracker,
-            Map<String, String> registrationLocations) {
-        String existingUid = tracker == null ? null : tracker.getEventUid();
-        EventValues eventValues = EventValues.of(stage, encounter, converter, tracker != null);
+    private Outgoing<Event> prepare(RunContext run, Planned plan, EventPlacement placement) {
+        EncounterRecord encounter = plan.encounter;
+        StageMapping stage = plan.stage;
+        EventTracker tracker = plan.tracker;
+        String existingUid = tracker == null || plan.moved ? null : tracker.getEventUid();
+        EventValues eventValues = EventValues.of(stage, encounter, converter, existingUid != null);
         Map<String, String> values = new LinkedHashMap<>(eventValues.getValues());
         String error = eventValues.getError();
         List<String> warnings = new ArrayList<>();
         for (String warning : eventValues.getWarnings()) {
             warnings.add("stage " + stage.getProgramStageUid() + ": " + warning);
         }
-        String orgUnit = orgUnitOf(run, encounter, registrationLocations);
+        if (plan.moved) {
+            warnings.add("stage " + stage.getProgramStageUid() + ": the encounter moved to enrollment "
+                    + plan.enrollment.getUuid() + " (dates corrected): event " + tracker.getEventUid()
+                    + " is deleted in DHIS2 and created again there under a new UID");
+        }
+        String orgUnit = placement.orgUnitOf(run, encounter);
         if (error == null && orgUnit == null) {
             error = OrgUnitResolver.noOrgUnitMessage("encounter " + encounter.getUuid(), encounter.getLocationUuid());
         }
-        boolean enrollmentInDhis2 = enrollmentTracker != null
-                && (enrollmentTracker.isConfirmed() || run.mode() != RunMode.SYNC);
+        EnrollmentTracker enrollmentTracker = plan.enrollmentTracker;
+        boolean enrollmentInDhis2 = enrollmentTracker != null && (enrollmentTracker.isConfirmed()
+                || run.mode() != RunMode.SYNC || backfill.isHeld(plan.enrollment.getUuid()));
         if (error == null && !enrollmentInDhis2 && run.mode() != RunMode.PREVIEW) {
-            error = "its enrollment " + enrollment.getUuid() + " is not in DHIS2 yet (see its failure); retried next run";
+            error = "its enrollment " + plan.enrollment.getUuid()
+                    + " is not in DHIS2 yet (see its failure); retried next run";
         }
         if (run.mode() == RunMode.PREVIEW) {
             run.tally().pending(new PendingRecord(SyncCategory.EVENT, encounter.getUuid(),
-                    error == null ? (tracker == null ? Decision.NEW : Decision.UPDATE) : null, existingUid,
+                    error == null ? (existingUid == null ? Decision.NEW : Decision.UPDATE) : null, existingUid,
                     EventStatus.COMPLETED.name(), values, error, warnings));
             return null;
         }
+        FailureKey key = FailureKey.event(encounter.getUuid(), stage.getProgramStageUid());
         if (error != null) {
-            sender.fail(run, SyncCategory.EVENT, encounter.getUuid(), existingUid, null,
-                    "stage " + stage.getProgramStageUid() + ": " + error);
+            delivery.sender().fail(run, key, existingUid, null, "stage " + stage.getProgramStageUid() + ": " + error);
             return null;
         }
-        for (String warning : warnings) {
-            run.tally().warning(SyncCategory.EVENT, encounter.getUuid(), warning);
+        for (String warning : eventValues.getWarnings()) {
+            run.tally().warning(SyncCategory.EVENT, encounter.getUuid(), "stage " + stage.getProgramStageUid() + ": "
+                    + warning);
         }
         String uid = existingUid == null ? Uid.generate() : existingUid;
         List<DataValue> dataValues = new ArrayList<>();
@@ -175,58 +203,44 @@ final class EventStep {
         Event event = new Event(uid, enrollmentTracker.getEnrollmentUid(), enrollmentTracker.getInstanceUid(),
                 run.config().getDhis2ProgramUid(), stage.getProgramStageUid(), orgUnit, EventStatus.COMPLETED, date,
                 dataValues);
-        return new Outgoing<>(encounter.getUuid(), uid, existingUid == null, event);
-    }
-
-    /** DESIGN's rule: the encounter's location, else the patient's registration location, else the default. */
-    private static String orgUnitOf(RunContext run, EncounterRecord encounter, Map<String, String> registrationLocations) {
-        String orgUnit = run.orgUnits().mapped(encounter.getLocationUuid());
-        if (orgUnit == null) {
-            orgUnit = run.orgUnits().mapped(registrationLocations.get(encounter.getPatientUuid()));
+        if (tracker == null) {
+            tracker = new EventTracker();
+            tracker.setEncounterUuid(encounter.getUuid());
+            tracker.setProgramStageUid(stage.getProgramStageUid());
+            tracker.setProgramUid(run.config().getDhis2ProgramUid());
+            tracker.setDateCreated(run.now());
         }
-        return orgUnit == null ? run.orgUnits().defaultOrgUnit() : orgUnit;
-    }
-
-    /** Registration locations of the patients whose encounter location has no org unit (usually none): one read. */
-    private Map<String, String> registrationLocationsWhereNeeded(RunContext run, List<EncounterRecord> encounters) {
-        Set<String> patients = new LinkedHashSet<>();
-        for (EncounterRecord encounter : encounters) {
-            if (run.orgUnits().mapped(encounter.getLocationUuid()) == null) {
-                patients.add(encounter.getPatientUuid());
-            }
+        if (existingUid == null) {
+            // a new event, or a moved one whose old UID DHIS2 deleted: pending under its new UID until DHIS2 confirms
+            tracker.setEventUid(uid);
+            tracker.setConfirmed(false);
         }
-        Map<String, String> locations = new HashMap<>();
-        if (!patients.isEmpty()) {
-            for (PatientRecord patient : source.loadPatientsByUuid(new ArrayList<>(patients))) {
-                locations.put(patient.getUuid(), patient.getRegistrationLocationUuid());
-            }
-        }
-        return locations;
-    }
-
-    /** The latest non-voided enrollment of the patient in the program whose dates cover each encounter. */
-    private Map<String, EnrollmentRecord> coveringEnrollments(RunContext run, List<EncounterRecord> encounters) {
-        Map<String, List<EnrollmentRecord>> byPatient = new HashMap<>();
-        Map<String, EnrollmentRecord> covering = new HashMap<>();
-        for (EncounterRecord encounter : encounters) {
-            List<EnrollmentRecord> enrollments = byPatient.computeIfAbsent(encounter.getPatientUuid(),
-                    patient -> source.enrollmentsOfPatient(patient, run.config().getOpenmrsProgramUuid()));
-            LocalDate date = encounter.getEncounterDatetime().toLocalDate();
-            EnrollmentRecord best = null;
-            for (EnrollmentRecord enrollment : enrollments) {
-                if (!enrollment.isVoided() && enrollment.covers(date)
-                        && (best == null || !enrollment.getDateEnrolled().isBefore(best.getDateEnrolled()))) {
-                    best = enrollment;
-                }
-            }
-            if (best != null) {
-                covering.put(encounter.getUuid(), best);
-            }
-        }
-        return covering;
+        tracker.setInstanceUid(event.getTrackedEntityUid());
+        tracker.setEnrollmentUid(event.getEnrollmentUid());
+        return new Outgoing<>(key, uid, existingUid == null, event, tracker);
     }
 
     private static String key(String encounterUuid, String stageUid) {
         return encounterUuid + "|" + stageUid;
+    }
+
+    /** One event to send: its encounter and stage, the enrollment it goes in, its tracker row if any. */
+    private static final class Planned {
+        final EncounterRecord encounter;
+        final StageMapping stage;
+        final EnrollmentRecord enrollment;
+        final EnrollmentTracker enrollmentTracker;
+        final EventTracker tracker;
+        final boolean moved;
+
+        Planned(EncounterRecord encounter, StageMapping stage, EnrollmentRecord enrollment,
+                EnrollmentTracker enrollmentTracker, EventTracker tracker, boolean moved) {
+            this.encounter = encounter;
+            this.stage = stage;
+            this.enrollment = enrollment;
+            this.enrollmentTracker = enrollmentTracker;
+            this.tracker = tracker;
+            this.moved = moved;
+        }
     }
 }

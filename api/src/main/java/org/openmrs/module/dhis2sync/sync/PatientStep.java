@@ -21,6 +21,7 @@ import org.openmrs.module.dhis2sync.mapping.AttributeMapping;
 import org.openmrs.module.dhis2sync.mapping.AttributeValues;
 import org.openmrs.module.dhis2sync.mapping.InstanceMapping;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.InstanceTracker;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 
@@ -37,12 +38,12 @@ final class PatientStep {
 
     private final Dhis2Client client;
     private final TrackerStore store;
-    private final BatchSender sender;
+    private final Delivery delivery;
 
-    PatientStep(Dhis2Client client, TrackerStore store, BatchSender sender) {
+    PatientStep(Dhis2Client client, TrackerStore store, Delivery delivery) {
         this.client = client;
         this.store = store;
-        this.sender = sender;
+        this.delivery = delivery;
     }
 
     void sync(RunContext run, List<PatientRecord> patients) {
@@ -71,7 +72,7 @@ final class PatientStep {
                     run.tally().pending(new PendingRecord(SyncCategory.INSTANCE, patient.getUuid(), null,
                             tracker == null ? null : tracker.getInstanceUid(), null, values, message));
                 } else {
-                    sender.fail(run, SyncCategory.INSTANCE, patient.getUuid(),
+                    delivery.sender().fail(run, FailureKey.of(SyncCategory.INSTANCE, patient.getUuid()),
                             tracker == null ? null : tracker.getInstanceUid(), null, message);
                 }
                 continue;
@@ -95,7 +96,6 @@ final class PatientStep {
 
         Map<String, InstanceMatch> matches = match(run, mapping, untracked, valuesByPatient);
         List<Outgoing<TrackedEntity>> batch = new ArrayList<>();
-        List<InstanceTracker> newTrackers = new ArrayList<>();
         for (PatientRecord patient : sendable) {
             String uuid = patient.getUuid();
             InstanceTracker tracker = trackers.get(uuid);
@@ -125,26 +125,12 @@ final class PatientStep {
                 tracker.setConfirmed(false);
                 tracker.setDateCreated(run.now());
                 trackers.put(uuid, tracker);
-                newTrackers.add(tracker);
             }
-            batch.add(new Outgoing<>(uuid, uid, isNew, new TrackedEntity(uid, run.config().getTrackedEntityTypeUid(),
-                    orgUnit, toAttributes(valuesByPatient.get(uuid)), Collections.emptyList())));
+            batch.add(new Outgoing<>(FailureKey.of(SyncCategory.INSTANCE, uuid), uid, isNew,
+                    new TrackedEntity(uid, run.config().getTrackedEntityTypeUid(), orgUnit,
+                            toAttributes(valuesByPatient.get(uuid)), Collections.emptyList()), tracker));
         }
-        if (run.mode() == RunMode.SYNC) {
-            store.saveInstanceTrackers(newTrackers);
-        }
-        List<BatchSender.Accepted<TrackedEntity>> accepted = sender.send(run, SyncCategory.INSTANCE,
-                ObjectType.TRACKED_ENTITY, batch, entities -> client.importTrackedEntities(entities, run.importMode()));
-        List<InstanceTracker> confirmed = new ArrayList<>();
-        for (BatchSender.Accepted<TrackedEntity> ok : accepted) {
-            InstanceTracker tracker = trackers.get(ok.outgoing().openmrsUuid());
-            if (!tracker.isConfirmed()) {
-                tracker.setConfirmed(true);
-                tracker.setDateChanged(run.now());
-                confirmed.add(tracker);
-            }
-        }
-        store.saveInstanceTrackers(confirmed);
+        delivery.deliver(run, SyncCategory.INSTANCE, ObjectType.TRACKED_ENTITY, batch, client::importTrackedEntities);
     }
 
     /**

@@ -27,6 +27,25 @@ public final class RunTally {
     private final List<ValidationVerdict> verdicts = new ArrayList<>();
     private String phase = "starting";
     private String recordsWithheld;
+    private final Listener listener;
+
+    /** Hears each pending record and verdict as the run finds it (a background job listing them as they come). */
+    public interface Listener {
+        default void pending(PendingRecord record) {
+        }
+
+        default void verdict(ValidationVerdict verdict) {
+        }
+    }
+
+    public RunTally() {
+        this(new Listener() {
+        });
+    }
+
+    public RunTally(Listener listener) {
+        this.listener = listener;
+    }
 
     public synchronized void phase(String phase) {
         this.phase = phase;
@@ -86,12 +105,14 @@ public final class RunTally {
 
     public synchronized void pending(PendingRecord record) {
         slot(pendingCounts, record.getCategory())[0]++;
+        listener.pending(record);
         if (pending.size() < LIST_CAP) {
             pending.add(record);
         }
     }
 
     public synchronized void verdict(ValidationVerdict verdict) {
+        listener.verdict(verdict);
         if (verdicts.size() < LIST_CAP * 4) {
             verdicts.add(verdict);
         }

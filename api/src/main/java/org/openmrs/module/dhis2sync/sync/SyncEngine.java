@@ -68,10 +68,12 @@ public class SyncEngine {
         Date startedAt = clock.get();
         OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
         RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
-        BatchSender sender = new BatchSender(store);
-        PatientStep patients = new PatientStep(client, store, sender);
-        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, sender, patients);
-        EventStep events = new EventStep(client, source, store, sender);
+        Delivery delivery = new Delivery(store, new BatchSender(store));
+        // a mapping's first run reads every encounter in its delta: no enrollment owes any
+        Backfill backfill = new Backfill(store.marker(mappingUuid, SyncCategory.EVENT) != null);
+        PatientStep patients = new PatientStep(client, store, delivery);
+        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
+        EventStep events = new EventStep(client, source, store, delivery, backfill);
         String program = config.getOpenmrsProgramUuid();
 
         tally.phase("patients");
@@ -80,38 +82,82 @@ public class SyncEngine {
                 chunk -> patients.sync(run, chunk), heartbeat);
 
         tally.phase("enrollments");
-        Date eventMarker = store.marker(mappingUuid, SyncCategory.EVENT);
-        List<EnrollmentRecord> created = new ArrayList<>();
         walk(run, SyncCategory.ENROLLMENT, source::loadEnrollmentsByUuid, EnrollmentRecord::getUuid,
                 (since, after, limit) -> source.changedEnrollmentIds(program, since, after, limit),
-                source::loadEnrollments, chunk -> {
-                    List<EnrollmentRecord> createdNow = enrollments.sync(run, chunk);
-                    if (eventMarker != null) {
-                        created.addAll(createdNow);
-                    }
-                }, heartbeat);
+                source::loadEnrollments, chunk -> enrollments.sync(run, chunk), heartbeat);
 
         tally.phase("events");
         walk(run, SyncCategory.EVENT, source::loadEncountersByUuid, EncounterRecord::getUuid,
                 (since, after, limit) -> source.changedEncounterIds(program, config.feeds(), since, after, limit),
                 source::loadEncounters, chunk -> events.sync(run, chunk, false), heartbeat);
-        // encounters that lay before the event marker but belong to an enrollment created only now
-        for (EnrollmentRecord enrollment : created) {
-            List<Integer> ids = source.encounterIdsOfPatient(enrollment.getPatientUuid(), config.feeds(),
-                    enrollment.getDateEnrolled(), enrollment.getDateCompleted());
-            for (int from = 0; from < ids.size(); from += batchSize) {
-                List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + batchSize));
-                events.sync(run, source.loadEncounters(chunk), true);
-                tally.alsoLookedAt(SyncCategory.EVENT, chunk.size());
-                heartbeat.run();
-            }
-        }
+        // encounters the delta does not bring: those of enrollments DHIS2 holds only now, or whose dates changed
+        backfill.settle(run, source, events, delivery, heartbeat);
 
         if (mode == RunMode.SYNC) {
             tally.phase("finishing");
             store.advanceMarkers(mappingUuid, new Date(startedAt.getTime() - MARKER_OVERLAP_MILLIS));
         }
         tally.phase("done");
+    }
+
+    /**
+     * Sends exactly the selected records as a run would send them now (patients, then enrollments, then events, in
+     * chunks of the batch size), whatever the markers say; the markers do not move. In {@link RunMode#VALIDATE} with a
+     * client that only records what it is given, this is what a sync would send of those records.
+     *
+     * @param heartbeat called after every chunk
+     */
+    public void runSelected(String mappingUuid, MappingConfig config, RunMode mode, Dhis2Client client,
+            RecordSelection selection, int batchSize, String defaultOrgUnit, RunTally tally, Runnable heartbeat) {
+        OrgUnitResolver orgUnits = new OrgUnitResolver(store.orgUnitByLocation(), defaultOrgUnit);
+        RunContext run = new RunContext(mappingUuid, config, mode, orgUnits, batchSize, tally, clock);
+        Delivery delivery = new Delivery(store, new BatchSender(store));
+        // a re-created enrollment owes the encounters its dates cover, as in a run (only a sync confirms anything)
+        Backfill backfill = new Backfill(mode == RunMode.SYNC);
+        PatientStep patients = new PatientStep(client, store, delivery);
+        EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
+        EventStep events = new EventStep(client, source, store, delivery, backfill);
+        tally.total(SyncCategory.INSTANCE, selection.getPatientUuids().size());
+        tally.total(SyncCategory.ENROLLMENT, selection.getEnrollmentUuids().size());
+        tally.total(SyncCategory.EVENT, selection.getEncounterUuids().size());
+        tally.phase("patients");
+        inChunks(selection.getPatientUuids(), batchSize, SyncCategory.INSTANCE, tally, heartbeat,
+                chunk -> patients.sync(run, source.loadPatientsByUuid(chunk)));
+        tally.phase("enrollments");
+        inChunks(selection.getEnrollmentUuids(), batchSize, SyncCategory.ENROLLMENT, tally, heartbeat,
+                chunk -> enrollments.sync(run, source.loadEnrollmentsByUuid(chunk)));
+        tally.phase("events");
+        inChunks(selection.getEncounterUuids(), batchSize, SyncCategory.EVENT, tally, heartbeat,
+                chunk -> events.sync(run, source.loadEncountersByUuid(chunk), false));
+        backfill.settle(run, source, events, delivery, heartbeat);
+        tally.phase("done");
+    }
+
+    /**
+     * How many records a run would look at if the markers stood at {@code since}: the patients, enrollments and
+     * encounters of the mapping's program changed after it (null: all of them).
+     */
+    public java.util.Map<SyncCategory, Integer> countChangedSince(MappingConfig config, Date since) {
+        String program = config.getOpenmrsProgramUuid();
+        Date from = since == null ? null : deltaSince.since(since, clock.get());
+        java.util.Map<SyncCategory, Integer> counts = new java.util.EnumMap<>(SyncCategory.class);
+        counts.put(SyncCategory.INSTANCE, count((s, after, limit) -> source.changedPatientIds(program, s, after,
+                limit), from));
+        counts.put(SyncCategory.ENROLLMENT, count((s, after, limit) -> source.changedEnrollmentIds(program, s, after,
+                limit), from));
+        counts.put(SyncCategory.EVENT, count((s, after, limit) -> source.changedEncounterIds(program, config.feeds(),
+                s, after, limit), from));
+        return counts;
+    }
+
+    private static void inChunks(List<String> uuids, int batchSize, SyncCategory category, RunTally tally,
+            Runnable heartbeat, java.util.function.Consumer<List<String>> step) {
+        for (int from = 0; from < uuids.size(); from += batchSize) {
+            List<String> chunk = uuids.subList(from, Math.min(uuids.size(), from + batchSize));
+            step.accept(chunk);
+            tally.processed(category, chunk.size());
+            heartbeat.run();
+        }
     }
 
     /** Records that failed before, then the delta since the category's marker, chunk by chunk. */

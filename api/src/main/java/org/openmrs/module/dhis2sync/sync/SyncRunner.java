@@ -151,10 +151,19 @@ public class SyncRunner {
     /** The records a run would send now, decided from the trackers; nothing is sent or written. */
     public RunTally preview(RunRequest request) {
         RunTally tally = new RunTally();
+        preview(request, tally, () -> { });
+        return tally;
+    }
+
+    /**
+     * The preview in the caller's thread (a background job's), counting into the given tally.
+     *
+     * @param afterChunk called after every chunk (a job reports progress there, and stops by throwing)
+     */
+    public void preview(RunRequest request, RunTally tally, Runnable afterChunk) {
         RunSettings now = settings.get();
         engine.run(request.getMappingUuid(), request.getConfig(), RunMode.PREVIEW, null, now.getBatchSize(),
-                now.getDefaultOrgUnit(), tally, () -> { });
-        return tally;
+                now.getDefaultOrgUnit(), tally, afterChunk);
     }
 
     /**
@@ -173,12 +182,17 @@ public class SyncRunner {
     /** DHIS2's verdict on the records a run would send, from its validation-only import; nothing is written. */
     public RunTally validate(RunRequest request) {
         RunTally tally = new RunTally();
+        validate(request, tally, () -> { });
+        return tally;
+    }
+
+    /** The check in the caller's thread (a background job's), counting into the given tally; as the preview above. */
+    public void validate(RunRequest request, RunTally tally, Runnable afterChunk) {
         RunSettings now = settings.get();
         try (Dhis2Client client = clients.get()) {
             engine.run(request.getMappingUuid(), request.getConfig(), RunMode.VALIDATE, client, now.getBatchSize(),
-                    now.getDefaultOrgUnit(), tally, () -> { });
+                    now.getDefaultOrgUnit(), tally, afterChunk);
         }
-        return tally;
     }
 
     /**
@@ -202,6 +216,7 @@ public class SyncRunner {
         row.setMappingName(request.getMappingName());
         row.setSyncedBy(request.getUser());
         row.setComments(request.getComment());
+        row.setKind(request.getKind());
         row.setStartDate(now);
         row.setStatus(SyncStatus.RUNNING);
         try {
@@ -222,8 +237,13 @@ public class SyncRunner {
             try (Dhis2Client client = clients.get()) {
                 run.tally.phase("checking the mapping");
                 preCheck.check(run.request, client, now);
-                engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
-                        now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+                RunJob job = run.request.getJob();
+                if (job != null) {
+                    job.run(engine, client, now, run.tally, () -> heartbeat(run));
+                } else {
+                    engine.run(run.request.getMappingUuid(), run.request.getConfig(), RunMode.SYNC, client,
+                            now.getBatchSize(), now.getDefaultOrgUnit(), run.tally, () -> heartbeat(run));
+                }
             }
         } catch (RuntimeException | Error e) {
             failure = e;
@@ -257,7 +277,8 @@ public class SyncRunner {
                 row.setEventsUpdated(progress.get(SyncCategory.EVENT).getUpdated());
                 row.setFailedCount(progress.getFailed());
                 row.setAmbiguousCount(progress.getAmbiguous());
-                row.setDetails(details(run.tally));
+                RunJob job = run.request.getJob();
+                row.setDetails(details(job, run.tally));
                 if (failure != null) {
                     row.setStatus(SyncStatus.FAILED);
                     row.setStatusInfo(describe(failure) + " — nothing is lost: the markers did not move, the next run"
@@ -269,6 +290,15 @@ public class SyncRunner {
                 } else {
                     row.setStatus(SyncStatus.SUCCESS);
                     row.setStatusInfo(successInfo(progress.getAmbiguous(), run.tally.warningCount()));
+                }
+                if (failure == null && job != null) {
+                    if (job.status() != null) {
+                        row.setStatus(job.status());
+                    }
+                    if (job.outcome() != null) {
+                        row.setStatusInfo(row.getStatusInfo() == null ? job.outcome()
+                                : job.outcome() + "; " + row.getStatusInfo());
+                    }
                 }
                 logs.save(row);
                 finished.put(run.runId, new RunState(run.runId, run.request.getMappingUuid(),
@@ -300,8 +330,12 @@ public class SyncRunner {
         return notes.isEmpty() ? null : String.join("; ", notes) + ": see details";
     }
 
-    private static String details(RunTally tally) {
+    private static String details(RunJob job, RunTally tally) {
         StringBuilder details = new StringBuilder();
+        String own = job == null ? null : job.details();
+        if (own != null) {
+            details.append(own);
+        }
         List<String> ambiguous = tally.ambiguousPatients();
         if (!ambiguous.isEmpty()) {
             details.append("Patients matching several tracked entities:\n");

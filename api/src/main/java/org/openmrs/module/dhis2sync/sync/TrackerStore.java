@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTrackerDao;
@@ -14,6 +18,7 @@ import org.openmrs.module.dhis2sync.tracking.EventTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTrackerDao;
 import org.openmrs.module.dhis2sync.tracking.FailedRecord;
 import org.openmrs.module.dhis2sync.tracking.FailedRecordDao;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.InstanceTracker;
 import org.openmrs.module.dhis2sync.tracking.InstanceTrackerDao;
 import org.openmrs.module.dhis2sync.tracking.Marker;
@@ -21,6 +26,7 @@ import org.openmrs.module.dhis2sync.tracking.MarkerDao;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMapping;
 import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+import org.openmrs.module.dhis2sync.tracking.TrackerRow;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,7 +63,7 @@ public class TrackerStore {
     }
 
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
-        saveAll(trackers, instances::save, instances::detach);
+        saveAll(trackers, instances::saveAll);
     }
 
     public Map<String, EnrollmentTracker> enrollmentTrackers(Collection<String> patientProgramUuids) {
@@ -73,7 +79,7 @@ public class TrackerStore {
     }
 
     public void saveEnrollmentTrackers(Collection<EnrollmentTracker> trackers) {
-        saveAll(trackers, enrollments::save, enrollments::detach);
+        saveAll(trackers, enrollments::saveAll);
     }
 
     public List<EventTracker> eventTrackers(Collection<String> encounterUuids) {
@@ -84,33 +90,55 @@ public class TrackerStore {
     }
 
     public void saveEventTrackers(Collection<EventTracker> trackers) {
-        saveAll(trackers, events::save, events::detach);
+        saveAll(trackers, events::saveAll);
     }
 
-    /** Saves each in one transaction, detaching each once saved (see {@code HibernateDao.detach}). */
-    private <T> void saveAll(Collection<T> entities, java.util.function.Consumer<T> save,
-            java.util.function.Consumer<Object> detach) {
-        if (entities.isEmpty()) {
+    /** Forgets the events DHIS2 no longer holds (deleted there): their encounters are new to DHIS2 again. */
+    public void forgetEventTrackers(Collection<EventTracker> trackers) {
+        if (trackers.isEmpty()) {
             return;
         }
         tx.executeWithoutResult(status -> {
-            for (T entity : entities) {
-                save.accept(entity);
-                detach.accept(entity);
+            for (EventTracker tracker : trackers) {
+                events.deleteByEncounterAndStage(tracker.getEncounterUuid(), tracker.getProgramStageUid());
             }
         });
     }
 
-    /** Keeps a record DHIS2 refused (or that could not be sent) for the next run, counting the attempts. */
-    public void recordFailure(String mappingUuid, SyncCategory category, String openmrsUuid, String dhis2Uid,
-            String errorCode, String message, Date now) {
+    /** Saves tracker rows of one category (the pending and confirmed rows of the sending protocol). */
+    @SuppressWarnings("unchecked")
+    void saveTrackers(SyncCategory category, Collection<? extends TrackerRow> trackers) {
+        switch (category) {
+            case INSTANCE:
+                saveInstanceTrackers((Collection<InstanceTracker>) trackers);
+                break;
+            case ENROLLMENT:
+                saveEnrollmentTrackers((Collection<EnrollmentTracker>) trackers);
+                break;
+            default:
+                saveEventTrackers((Collection<EventTracker>) trackers);
+        }
+    }
+
+    /** Saves a chunk's trackers in one transaction, with one flush for them all. */
+    private <T> void saveAll(Collection<T> trackers, java.util.function.Consumer<Collection<T>> saveAll) {
+        if (trackers.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> saveAll.accept(trackers));
+    }
+
+    /** Keeps a DHIS2 object DHIS2 refused (or that could not be sent) for the next run, counting the attempts. */
+    public void recordFailure(String mappingUuid, FailureKey key, String dhis2Uid, String errorCode, String message,
+            Date now) {
         tx.executeWithoutResult(status -> {
-            FailedRecord failure = failures.find(mappingUuid, category, openmrsUuid);
+            FailedRecord failure = failures.find(mappingUuid, key);
             if (failure == null) {
                 failure = new FailedRecord();
                 failure.setMappingUuid(mappingUuid);
-                failure.setCategory(category);
-                failure.setOpenmrsUuid(openmrsUuid);
+                failure.setCategory(key.getCategory());
+                failure.setOpenmrsUuid(key.getOpenmrsUuid());
+                failure.setProgramStageUid(key.getProgramStageUid());
                 failure.setFirstFailure(now);
                 failure.setAttempts(0);
             }
@@ -123,12 +151,34 @@ public class TrackerStore {
         });
     }
 
-    /** Forgets earlier failures of records that have now gone through. */
+    /** Forgets earlier failures of DHIS2 objects that have now gone through (an event's other stages keep theirs). */
+    public void clearFailures(String mappingUuid, Collection<FailureKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<SyncCategory, Set<String>> uuids = new EnumMap<>(SyncCategory.class);
+        for (FailureKey key : keys) {
+            uuids.computeIfAbsent(key.getCategory(), c -> new HashSet<>()).add(key.getOpenmrsUuid());
+        }
+        Set<FailureKey> wanted = new HashSet<>(keys);
+        // one query per category for the lot: this runs for every batch DHIS2 accepted, and most records never failed
+        tx.executeWithoutResult(status -> {
+            for (Map.Entry<SyncCategory, Set<String>> category : uuids.entrySet()) {
+                for (FailedRecord failure : failures.findByOpenmrsUuids(mappingUuid, category.getKey(),
+                        category.getValue())) {
+                    if (wanted.contains(failure.key())) {
+                        failures.delete(failure);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Forgets every failure of those records (all stages of an encounter): they are gone from OpenMRS. */
     public void clearFailures(String mappingUuid, SyncCategory category, Collection<String> openmrsUuids) {
         if (openmrsUuids.isEmpty()) {
             return;
         }
-        // one query for the lot: this runs for every batch DHIS2 accepted, and most records never failed
         tx.executeWithoutResult(status -> {
             for (FailedRecord failure : failures.findByOpenmrsUuids(mappingUuid, category, openmrsUuids)) {
                 failures.delete(failure);
@@ -136,14 +186,14 @@ public class TrackerStore {
         });
     }
 
-    /** The OpenMRS uuids of the records of one category that failed in an earlier run. */
+    /** The OpenMRS uuids of the records of one category that failed in an earlier run, each once, oldest first. */
     public List<String> failedUuids(String mappingUuid, SyncCategory category) {
         return tx.execute(status -> {
-            List<String> uuids = new ArrayList<>();
+            Set<String> uuids = new LinkedHashSet<>();
             for (FailedRecord failure : failures.findByMappingAndCategory(mappingUuid, category)) {
                 uuids.add(failure.getOpenmrsUuid());
             }
-            return uuids;
+            return new ArrayList<>(uuids);
         });
     }
 
@@ -167,6 +217,26 @@ public class TrackerStore {
                 marker.setLastSyncedDate(syncedUpTo);
                 markers.save(marker);
             }
+        });
+    }
+
+    /**
+     * Moves the mapping's markers back to {@code to} (never forward): the next run reads again everything changed
+     * since then. A category that never ran has no marker and reads everything anyway.
+     *
+     * @return how many markers moved
+     */
+    public int moveMarkersBack(String mappingUuid, Date to) {
+        return tx.execute(status -> {
+            int moved = 0;
+            for (Marker marker : markers.findByMapping(mappingUuid)) {
+                if (marker.getLastSyncedDate() != null && marker.getLastSyncedDate().after(to)) {
+                    marker.setLastSyncedDate(to);
+                    markers.save(marker);
+                    moved++;
+                }
+            }
+            return moved;
         });
     }
 

@@ -11,9 +11,17 @@ public final class ValidationVerdict {
     private final boolean valid;
     private final String errorCode;
     private final String message;
+    private final Decision decision;
 
     public ValidationVerdict(SyncCategory category, String openmrsUuid, String dhis2Uid, boolean valid,
             String errorCode, String message) {
+        this(category, openmrsUuid, dhis2Uid, valid, errorCode, message, null);
+    }
+
+    /** @param decision NEW or UPDATE as the record would be sent; null when the module would not send it at all */
+    public ValidationVerdict(SyncCategory category, String openmrsUuid, String dhis2Uid, boolean valid,
+            String errorCode, String message, Decision decision) {
+        this.decision = decision;
         this.category = category;
         this.openmrsUuid = openmrsUuid;
         this.dhis2Uid = dhis2Uid;
@@ -44,5 +52,10 @@ public final class ValidationVerdict {
 
     public String getMessage() {
         return message;
+    }
+
+    /** NEW or UPDATE as the record would be sent; null when the module itself would not send it. */
+    public Decision getDecision() {
+        return decision;
     }
 }

@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.tracking;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,6 +24,21 @@ public class EnrollmentTrackerDao extends HibernateDao {
      * @throws DuplicateRecordException if another row already tracks the patient program
      */
     public EnrollmentTracker save(EnrollmentTracker tracker) {
+        return saveAndFlush(tracker, TABLE, prepare(tracker));
+    }
+
+    /**
+     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
+     * session (a run saves a chunk's trackers at once).
+     *
+     * @throws DuplicateRecordException if one of them clashes with another row
+     */
+    public void saveAll(Collection<EnrollmentTracker> trackers) {
+        saveAllAndFlush(trackers, TABLE, EnrollmentTrackerDao::prepare);
+    }
+
+    /** Checks the columns and stamps the dates; the unique key, for an error message. */
+    private static String prepare(EnrollmentTracker tracker) {
         ColumnCheck.required("enrollmentTracker", tracker);
         ColumnCheck.text("patientProgramUuid", tracker.getPatientProgramUuid(), 38);
         ColumnCheck.text("instanceUid", tracker.getInstanceUid(), 11);
@@ -36,7 +52,7 @@ public class EnrollmentTrackerDao extends HibernateDao {
         if (tracker.getId() != null) {
             tracker.setDateChanged(now);
         }
-        return saveAndFlush(tracker, TABLE, "patient_program_uuid=" + tracker.getPatientProgramUuid());
+        return "patient_program_uuid=" + tracker.getPatientProgramUuid();
     }
 
     /** The trackers of those patient programs that have one, by patient program uuid. */
@@ -72,5 +88,42 @@ public class EnrollmentTrackerDao extends HibernateDao {
                 .setMaxResults(1)
                 .getResultList();
         return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /** Every enrollment tracked for those DHIS2 tracked entities, oldest first. */
+    public List<EnrollmentTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<EnrollmentTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from EnrollmentTracker t where t.instanceUid in (:uids) order by t.id",
+                            EnrollmentTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
+    }
+
+    /**
+     * One page of the tracked entities that have an enrollment tracked in the DHIS2 program: their UIDs after
+     * {@code afterInstanceUid} (null: from the first), ascending.
+     */
+    public List<String> instanceUidsOfProgram(String programUid, String afterInstanceUid, int limit) {
+        return session()
+                .createQuery("select distinct t.instanceUid from EnrollmentTracker t where t.programUid = :program"
+                        + " and t.instanceUid > :after order by t.instanceUid", String.class)
+                .setParameter("program", ColumnCheck.required("programUid", programUid))
+                .setParameter("after", afterInstanceUid == null ? "" : afterInstanceUid)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** How many tracked entities have an enrollment tracked in the DHIS2 program. */
+    public int countInstancesOfProgram(String programUid) {
+        Long count = session()
+                .createQuery("select count(distinct t.instanceUid) from EnrollmentTracker t where t.programUid = :program",
+                        Long.class)
+                .setParameter("program", ColumnCheck.required("programUid", programUid))
+                .getSingleResult();
+        return count == null ? 0 : count.intValue();
     }
 }

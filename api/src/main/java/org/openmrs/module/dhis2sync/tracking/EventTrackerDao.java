@@ -22,6 +22,21 @@ public class EventTrackerDao extends HibernateDao {
      * @throws DuplicateRecordException if another row already tracks the encounter for that program stage
      */
     public EventTracker save(EventTracker tracker) {
+        return saveAndFlush(tracker, TABLE, prepare(tracker));
+    }
+
+    /**
+     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
+     * session (a run saves a chunk's trackers at once).
+     *
+     * @throws DuplicateRecordException if one of them clashes with another row
+     */
+    public void saveAll(Collection<EventTracker> trackers) {
+        saveAllAndFlush(trackers, TABLE, EventTrackerDao::prepare);
+    }
+
+    /** Checks the columns and stamps the dates; the unique key, for an error message. */
+    private static String prepare(EventTracker tracker) {
         ColumnCheck.required("eventTracker", tracker);
         ColumnCheck.text("encounterUuid", tracker.getEncounterUuid(), 38);
         ColumnCheck.text("programStageUid", tracker.getProgramStageUid(), 11);
@@ -36,8 +51,8 @@ public class EventTrackerDao extends HibernateDao {
         if (tracker.getId() != null) {
             tracker.setDateChanged(now);
         }
-        return saveAndFlush(tracker, TABLE, "encounter_uuid=" + tracker.getEncounterUuid()
-                + ", program_stage_uid=" + tracker.getProgramStageUid());
+        return "encounter_uuid=" + tracker.getEncounterUuid()
+                + ", program_stage_uid=" + tracker.getProgramStageUid();
     }
 
     /** Every event tracked for those encounters (an encounter may feed several program stages). */
@@ -62,5 +77,32 @@ public class EventTrackerDao extends HibernateDao {
                 .setParameter("stage", ColumnCheck.required("programStageUid", programStageUid))
                 .getResultList();
         return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /**
+     * Forgets the event of that encounter and stage (DHIS2 no longer holds it: the encounter left every enrollment
+     * of the program); true when there was one.
+     */
+    public boolean deleteByEncounterAndStage(String encounterUuid, String programStageUid) {
+        EventTracker tracker = find(encounterUuid, programStageUid);
+        if (tracker == null) {
+            return false;
+        }
+        session().delete(tracker);
+        session().flush();
+        return true;
+    }
+
+    /** Every event tracked for those DHIS2 tracked entities, oldest first. */
+    public List<EventTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<EventTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from EventTracker t where t.instanceUid in (:uids) order by t.id",
+                            EventTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
     }
 }

@@ -35,6 +35,13 @@ public class FailedRecord {
     @Column(name = "openmrs_uuid", nullable = false, length = 38)
     private String openmrsUuid;
 
+    /**
+     * The program stage of an event ("" for tracked entities and enrollments, so that the key (mapping, category,
+     * OpenMRS uuid, stage) stays unique on every database): one encounter's events fail or go through stage by stage.
+     */
+    @Column(name = "program_stage_uid", nullable = false, length = 11)
+    private String programStageUid = "";
+
     /** The UID the record was sent with, if it had one. */
     @Column(name = "dhis2_uid", length = 11)
     private String dhis2Uid;
@@ -90,6 +97,21 @@ public class FailedRecord {
         this.openmrsUuid = openmrsUuid;
     }
 
+    /** The event's program stage, or null for tracked entities and enrollments. */
+    public String getProgramStageUid() {
+        return programStageUid == null || programStageUid.isEmpty() ? null : programStageUid;
+    }
+
+    public void setProgramStageUid(String programStageUid) {
+        this.programStageUid = programStageUid == null ? "" : programStageUid;
+    }
+
+    /** The DHIS2 object this failure is about. */
+    public FailureKey key() {
+        return category == SyncCategory.EVENT && getProgramStageUid() != null
+                ? FailureKey.event(openmrsUuid, getProgramStageUid()) : FailureKey.of(category, openmrsUuid);
+    }
+
     public String getDhis2Uid() {
         return dhis2Uid;
     }
@@ -141,6 +163,6 @@ public class FailedRecord {
     @Override
     public String toString() {
         return "FailedRecord[mappingUuid=" + mappingUuid + ", category=" + category + ", openmrsUuid=" + openmrsUuid
-                + ", errorCode=" + errorCode + ", attempts=" + attempts + "]";
+                + (getProgramStageUid() == null ? "" : ", programStageUid=" + programStageUid) + ", errorCode=" + errorCode + ", attempts=" + attempts + "]";
     }
 }

@@ -25,31 +25,41 @@ public class FailedRecordDao extends HibernateDao {
         ColumnCheck.text("mappingUuid", record.getMappingUuid(), 38);
         ColumnCheck.required("category", record.getCategory());
         ColumnCheck.text("openmrsUuid", record.getOpenmrsUuid(), 38);
+        ColumnCheck.optionalText("programStageUid", record.getProgramStageUid(), 11);
         ColumnCheck.optionalText("dhis2Uid", record.getDhis2Uid(), 11);
         ColumnCheck.optionalText("errorCode", record.getErrorCode(), 20);
         ColumnCheck.required("firstFailure", record.getFirstFailure());
         ColumnCheck.required("lastFailure", record.getLastFailure());
         return saveAndFlush(record, TABLE, "mapping_uuid=" + record.getMappingUuid() + ", category="
-                + record.getCategory() + ", openmrs_uuid=" + record.getOpenmrsUuid());
+                + record.getCategory() + ", openmrs_uuid=" + record.getOpenmrsUuid()
+                + (record.getProgramStageUid() == null ? "" : ", program_stage_uid=" + record.getProgramStageUid()));
     }
 
     public FailedRecord find(Long id) {
         return session().get(FailedRecord.class, ColumnCheck.required("id", id));
     }
 
-    /** The failure of that record in that mapping, or null. */
+    /** The failure of that tracked entity or enrollment in that mapping, or null. */
     public FailedRecord find(String mappingUuid, SyncCategory category, String openmrsUuid) {
+        return find(mappingUuid, FailureKey.of(category, openmrsUuid));
+    }
+
+    /** The failure of that DHIS2 object (for an event: that encounter's event in that stage) in that mapping, or null. */
+    public FailedRecord find(String mappingUuid, FailureKey key) {
+        ColumnCheck.required("key", key);
+        String stage = key.getProgramStageUid();
         List<FailedRecord> found = session()
                 .createQuery("from FailedRecord f where f.mappingUuid = :mapping and f.category = :category"
-                        + " and f.openmrsUuid = :uuid", FailedRecord.class)
+                        + " and f.openmrsUuid = :uuid and f.programStageUid = :stage", FailedRecord.class)
                 .setParameter("mapping", ColumnCheck.required("mappingUuid", mappingUuid))
-                .setParameter("category", ColumnCheck.required("category", category))
-                .setParameter("uuid", ColumnCheck.required("openmrsUuid", openmrsUuid))
+                .setParameter("category", key.getCategory())
+                .setParameter("uuid", key.getOpenmrsUuid())
+                .setParameter("stage", stage == null ? "" : stage)
                 .getResultList();
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The failures among those records of one category in that mapping (most have none). */
+    /** The failures among those records of one category in that mapping, every stage of an event (most have none). */
     public List<FailedRecord> findByOpenmrsUuids(String mappingUuid, SyncCategory category,
             Collection<String> openmrsUuids) {
         List<FailedRecord> found = new ArrayList<>();

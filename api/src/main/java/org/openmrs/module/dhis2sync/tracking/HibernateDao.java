@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -49,20 +50,41 @@ public abstract class HibernateDao {
             session().flush();
             return entity;
         } catch (RuntimeException e) {
-            if (isDuplicateKey(e)) {
-                throw new DuplicateRecordException(table, key, e);
-            }
-            throw e;
+            throw duplicateOr(e, table, key);
         }
     }
 
     /**
-     * Takes a saved entity out of the transaction's persistence context. Callers saving many entities in one
-     * transaction detach each after its save: every flush dirty-checks all entities the context holds, so keeping
-     * them makes saving n entities cost n²/2 checks (half the engine's CPU at a batch of 250).
+     * Inserts or updates each entity and flushes once for them all (an insert is written at once: ids come from the
+     * database), then takes them out of the session, so that saving a chunk's rows neither flushes per row nor leaves
+     * them for later flushes to check.
+     *
+     * @param prepare checks and stamps an entity before its save; answers its unique key as {@code column=value}
+     * @throws DuplicateRecordException if the database refuses one of them for a unique key
      */
-    public void detach(Object entity) {
-        session().evict(entity);
+    protected <T> void saveAllAndFlush(Collection<T> entities, String table, Function<T, String> prepare) {
+        List<String> keys = new ArrayList<>();
+        for (T entity : entities) {
+            String key = prepare.apply(entity);
+            keys.add(key);
+            try {
+                session().saveOrUpdate(entity);
+            } catch (RuntimeException e) {
+                throw duplicateOr(e, table, key);
+            }
+        }
+        try {
+            session().flush();
+        } catch (RuntimeException e) {
+            throw duplicateOr(e, table, keys.size() == 1 ? keys.get(0) : "one of " + String.join("; ", keys));
+        }
+        for (T entity : entities) {
+            session().evict(entity);
+        }
+    }
+
+    private static RuntimeException duplicateOr(RuntimeException e, String table, String key) {
+        return isDuplicateKey(e) ? new DuplicateRecordException(table, key, e) : e;
     }
 
     /** Whether the exception (or one of its causes) is the database refusing a duplicate unique key. */

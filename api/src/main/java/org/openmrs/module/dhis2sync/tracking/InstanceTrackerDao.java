@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.tracking;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -23,6 +24,21 @@ public class InstanceTrackerDao extends HibernateDao {
      * @throws DuplicateRecordException if another row already tracks the patient
      */
     public InstanceTracker save(InstanceTracker tracker) {
+        return saveAndFlush(tracker, TABLE, prepare(tracker));
+    }
+
+    /**
+     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
+     * session (a run saves a chunk's trackers at once).
+     *
+     * @throws DuplicateRecordException if one of them clashes with another row
+     */
+    public void saveAll(Collection<InstanceTracker> trackers) {
+        saveAllAndFlush(trackers, TABLE, InstanceTrackerDao::prepare);
+    }
+
+    /** Checks the columns and stamps the dates; the unique key, for an error message. */
+    private static String prepare(InstanceTracker tracker) {
         ColumnCheck.required("instanceTracker", tracker);
         ColumnCheck.text("patientUuid", tracker.getPatientUuid(), 38);
         ColumnCheck.text("instanceUid", tracker.getInstanceUid(), 11);
@@ -33,7 +49,7 @@ public class InstanceTrackerDao extends HibernateDao {
         if (tracker.getId() != null) {
             tracker.setDateChanged(now);
         }
-        return saveAndFlush(tracker, TABLE, "patient_uuid=" + tracker.getPatientUuid());
+        return "patient_uuid=" + tracker.getPatientUuid();
     }
 
     /** The trackers of those patients that have one, by patient uuid. */
@@ -59,5 +75,18 @@ public class InstanceTrackerDao extends HibernateDao {
                 .setMaxResults(1)
                 .getResultList();
         return trackers.isEmpty() ? null : trackers.get(0);
+    }
+
+    /** The trackers holding those DHIS2 UIDs, oldest first (several patients may share one tracked entity). */
+    public List<InstanceTracker> findByInstanceUids(Collection<String> instanceUids) {
+        List<InstanceTracker> found = new ArrayList<>();
+        for (List<String> chunk : chunks(ColumnCheck.required("instanceUids", instanceUids))) {
+            found.addAll(session()
+                    .createQuery("from InstanceTracker t where t.instanceUid in (:uids) order by t.id",
+                            InstanceTracker.class)
+                    .setParameterList("uids", chunk)
+                    .getResultList());
+        }
+        return found;
     }
 }

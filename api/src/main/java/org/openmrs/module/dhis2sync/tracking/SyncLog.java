@@ -37,6 +37,10 @@ public class SyncLog {
     @Column(name = "comments", length = 1000)
     private String comments;
 
+    /** SYNC, or RECONCILE, RESEND, RESEND_FROM_DATE ({@code RunRequest#getKind}); null on rows older than it. */
+    @Column(name = "kind", length = 30)
+    private String kind;
+
     @Column(name = "run_id", nullable = false, length = 38)
     private String runId;
 
@@ -126,6 +130,15 @@ public class SyncLog {
 
     public void setComments(String comments) {
         this.comments = comments;
+    }
+
+    /** SYNC (also for rows logged before kinds existed), RECONCILE, RESEND or RESEND_FROM_DATE. */
+    public String getKind() {
+        return kind == null ? "SYNC" : kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
     }
 
     public String getRunId() {

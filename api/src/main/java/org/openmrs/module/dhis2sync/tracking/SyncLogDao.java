@@ -68,10 +68,14 @@ public class SyncLogDao extends HibernateDao {
         return hql.getSingleResult();
     }
 
-    /** The mapping's latest run that finished (SUCCESS or PARTIAL), by end date; null if none has. */
+    /**
+     * The mapping's latest sync of its delta that finished (SUCCESS or PARTIAL), by end date; null if none has. A
+     * reconcile (it sends nothing) and a resend of a reconcile's differences (it sends only those) are no such sync.
+     */
     public SyncLog lastSuccess(String mappingUuid) {
         List<SyncLog> found = session()
                 .createQuery("from SyncLog l where l.mappingUuid = :mapping and l.status in (:statuses)"
+                        + " and (l.kind is null or l.kind in ('SYNC', 'RESEND_FROM_DATE'))"
                         + " and l.endDate is not null order by l.endDate desc, l.id desc", SyncLog.class)
                 .setParameter("mapping", ColumnCheck.required("mappingUuid", mappingUuid))
                 .setParameterList("statuses", Arrays.asList(SyncStatus.SUCCESS, SyncStatus.PARTIAL))

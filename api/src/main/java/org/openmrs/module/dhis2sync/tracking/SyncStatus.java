@@ -6,5 +6,7 @@ public enum SyncStatus {
     SUCCESS,
     /** Finished, but DHIS2 rejected some records (kept in {@code dhis2sync_failed_record}). */
     PARTIAL,
+    /** A reconcile finished and found DHIS2 holding something else than OpenMRS says (listed in the details). */
+    DRIFT,
     FAILED
 }

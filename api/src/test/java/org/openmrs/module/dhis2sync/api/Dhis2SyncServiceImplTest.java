@@ -32,7 +32,7 @@ class Dhis2SyncServiceImplTest {
             mock(MappingRegistry.class), mock(SyncRunner.class), mock(SyncLogDao.class), mock(FailedRecordDao.class),
             mock(OrgUnitMappingDao.class), mock(CurrentUser.class), mock(SourceMetadata.class),
             mock(org.openmrs.module.dhis2sync.source.PatientDirectory.class),
-            null, null, null); // the names, health and status readers: not used by these tests
+            null, null, null, null, null, null); // names, health, status, jobs, reconciliations: not used here
 
     @Test
     void readsTheSettingsFromTheStore() {

@@ -50,7 +50,12 @@ public record Dhis2Census(int trackedEntities, int distinctNationalIds, int enro
 
     /** Whether DHIS2 holds exactly {@code patients} patients with one enrollment and 3 events each, no duplicate. */
     public boolean exactlyOnce(int patients) {
-        int encountersExpected = patients * SyntheticClinicalSource.ENCOUNTERS_PER_PATIENT;
+        return exactlyOnce(patients, SyntheticClinicalSource.ENCOUNTERS_PER_PATIENT);
+    }
+
+    /** Whether DHIS2 holds exactly {@code patients} patients with one enrollment and that many events each. */
+    public boolean exactlyOnce(int patients, int encountersPerPatient) {
+        int encountersExpected = patients * encountersPerPatient;
         return trackedEntities == patients && distinctNationalIds == patients && enrollments == patients
                 && trackedEntitiesWithOneEnrollment == patients && events == encountersExpected
                 && distinctEncounterUuids == encountersExpected;

@@ -29,7 +29,7 @@ import org.openmrs.module.dhis2sync.tracking.SyncStatus;
  * Every row of both Appendix tables of the seed design ("Do you want to open latest completed enrollment?" YES and
  * NO), each its own case, on the deprecated API (2.41) and the tracker API (2.42): the OpenMRS enrollment and what
  * DHIS2 holds before the run, then DHIS2's enrollments and the tracker row after it — or, for the Conflict rows, the
- * record kept as failed with DHIS2's message while DHIS2 is left as it was.
+ * record kept as failed with DHIS2's message while DHIS2 is left as it was. One row departs from the seed (see there).
  */
 class AppendixSyncTest {
 
@@ -87,8 +87,11 @@ class AppendixSyncTest {
                             "C:1@2018-01-01,C:2@2018-06-01", "1:C,2:C,NEW:C", NEW));
             rows.add(new Row("update completed 1 | DHIS2 active 1", yes, "completed 2018-12-24", "1",
                     "A:1@2018-12-24", "1:C", "1"));
+            // the seed's table has Conflict here, from sending a completed enrollment ACTIVE first even when DHIS2
+            // already holds it COMPLETED; the module updates such an enrollment as COMPLETED at once (issue 13: the
+            // same case arises from the module's own re-enrollment after a run that died, and must not fail for ever)
             rows.add(new Row("update completed 1 | DHIS2 completed 1, active 2", yes, "completed 2018-12-24", "1",
-                    "C:1@2018-12-24,A:2@2019-02-01", CONFLICT, "1"));
+                    "C:1@2018-12-24,A:2@2019-02-01", "1:C,2:A", "1"));
             rows.add(new Row("update completed 1 | DHIS2 completed 1", yes, "completed 2018-12-24", "1",
                     "C:1@2018-12-24", "1:C", "1"));
             rows.add(new Row("update completed 1 | DHIS2 completed 1, completed N", yes, "completed 2018-12-24", "1",

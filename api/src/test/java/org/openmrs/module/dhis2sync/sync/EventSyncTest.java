@@ -23,6 +23,7 @@ import org.openmrs.module.dhis2sync.dhis2.fake.FakeEnrollment;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeEvent;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
 import org.openmrs.module.dhis2sync.tracking.FailedRecord;
+import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncLog;
 import org.openmrs.module.dhis2sync.tracking.SyncStatus;
@@ -130,7 +131,8 @@ class EventSyncTest {
         assertThat(eventOf("enc-ok").dataValues()).containsEntry("DeWeightKg1", "60");
         assertThat(harness.dhis2.events()).hasSize(1);
         FailedRecord failure = harness.db.inTransaction(
-                () -> harness.db.failedRecordDao().find(harness.mappingUuid, SyncCategory.EVENT, "enc-odd"));
+                () -> harness.db.failedRecordDao().find(harness.mappingUuid,
+                        FailureKey.event("enc-odd", SyncHarness.STAGE)));
         assertThat(failure.getMessage()).contains("Indeterminate").contains(SyncHarness.INDETERMINATE)
                 .contains("HIV test result");
     }

@@ -31,6 +31,10 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         final int id;
         R record;
         Date changed;
+        /** Of an encounter: its voided obs, which OpenMRS keeps (they still tie it to a form or set in a delta). */
+        List<ObsValue> voidedObs = List.of();
+        /** Of an encounter: whether it is voided. */
+        boolean voided;
 
         Row(int id, R record, Date changed) {
             this.id = id;
@@ -66,7 +70,20 @@ public final class InMemoryClinicalSource implements ClinicalSource {
     }
 
     public synchronized void putEncounter(EncounterRecord encounter) {
+        putEncounter(encounter, List.of(), false);
+    }
+
+    /**
+     * An encounter as OpenMRS keeps it: the record holds its non-voided obs; {@code voidedObs} are the obs voided
+     * since, which OpenMRS keeps and the SQL of the OpenMRS adapter still counts when it asks which encounters of a
+     * form or concept set changed (so that clearing a form is seen); a voided encounter is neither in a delta nor
+     * loaded, as there.
+     */
+    public synchronized void putEncounter(EncounterRecord encounter, List<ObsValue> voidedObs, boolean voided) {
         put(encounters, encounter.getUuid(), encounter);
+        Row<EncounterRecord> row = encounters.get(idByUuid.get(encounter.getUuid()));
+        row.voidedObs = List.copyOf(voidedObs);
+        row.voided = voided;
     }
 
     private <R> void put(TreeMap<Integer, Row<R>> table, String uuid, R record) {
@@ -130,20 +147,22 @@ public final class InMemoryClinicalSource implements ClinicalSource {
                 result.add(row.record);
             }
         }
-        result.sort(Comparator.comparing(EnrollmentRecord::getDateEnrolled));
+        // as ORDER BY date_enrolled, patient_program_id: a null date first, as MySQL and H2 sort it
+        result.sort(Comparator.comparing(EnrollmentRecord::getDateEnrolled,
+                Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())));
         return result;
     }
 
     @Override
     public synchronized List<Integer> changedEncounterIds(String programUuid, List<EncounterFeed> feeds, Date since,
             int afterId, int limit) {
-        return ids(encounters, afterId, limit, row -> changedSince(row, since)
-                && inProgram(row.record.getPatientUuid(), programUuid) && selects(feeds, row.record));
+        return ids(encounters, afterId, limit, row -> !row.voided && changedSince(row, since)
+                && inProgram(row.record.getPatientUuid(), programUuid) && selects(feeds, row, true));
     }
 
     @Override
     public synchronized List<EncounterRecord> loadEncounters(List<Integer> ids) {
-        return load(encounters, ids);
+        return liveEncounters(load(encounters, ids));
     }
 
     @Override
@@ -152,7 +171,7 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         List<Row<EncounterRecord>> rows = new ArrayList<>();
         for (Row<EncounterRecord> row : encounters.values()) {
             LocalDate date = row.record.getEncounterDatetime().toLocalDate();
-            if (row.record.getPatientUuid().equals(patientUuid) && selects(feeds, row.record)
+            if (!row.voided && row.record.getPatientUuid().equals(patientUuid) && selects(feeds, row, false)
                     && !date.isBefore(from) && (to == null || !date.isAfter(to))) {
                 rows.add(row);
             }
@@ -175,7 +194,18 @@ public final class InMemoryClinicalSource implements ClinicalSource {
 
     @Override
     public synchronized List<EncounterRecord> loadEncountersByUuid(List<String> uuids) {
-        return load(encounters, idsOf(uuids));
+        return liveEncounters(load(encounters, idsOf(uuids)));
+    }
+
+    /** As the adapter: a voided encounter is left out like a deleted one. */
+    private List<EncounterRecord> liveEncounters(List<EncounterRecord> records) {
+        List<EncounterRecord> live = new ArrayList<>();
+        for (EncounterRecord record : records) {
+            if (!encounters.get(idByUuid.get(record.getUuid())).voided) {
+                live.add(record);
+            }
+        }
+        return live;
     }
 
     private List<Integer> idsOf(List<String> uuids) {
@@ -198,7 +228,16 @@ public final class InMemoryClinicalSource implements ClinicalSource {
         return false;
     }
 
-    private static boolean selects(List<EncounterFeed> feeds, EncounterRecord encounter) {
+    /**
+     * As the adapter's SQL: by encounter type, form (the encounter's, or an obs's) or concept set (an obs's group);
+     * with {@code countVoidedObs} (deltas) the voided obs count too, as they do there.
+     */
+    private static boolean selects(List<EncounterFeed> feeds, Row<EncounterRecord> row, boolean countVoidedObs) {
+        EncounterRecord encounter = row.record;
+        List<ObsValue> obsList = new ArrayList<>(encounter.getObs());
+        if (countVoidedObs) {
+            obsList.addAll(row.voidedObs);
+        }
         for (EncounterFeed feed : feeds) {
             switch (feed.getKind()) {
                 case ENCOUNTER_TYPE:
@@ -210,14 +249,14 @@ public final class InMemoryClinicalSource implements ClinicalSource {
                     if (feed.getReference().equals(encounter.getFormName())) {
                         return true;
                     }
-                    for (ObsValue obs : encounter.getObs()) {
+                    for (ObsValue obs : obsList) {
                         if (feed.getReference().equals(obs.getFormName())) {
                             return true;
                         }
                     }
                     break;
                 default:
-                    for (ObsValue obs : encounter.getObs()) {
+                    for (ObsValue obs : obsList) {
                         if (obs.getGroupConceptUuids().contains(feed.getReference())) {
                             return true;
                         }

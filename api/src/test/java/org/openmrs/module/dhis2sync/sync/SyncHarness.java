@@ -40,6 +40,8 @@ public final class SyncHarness implements AutoCloseable {
     public static final String NATIONAL_ID_TYPE = "a1b2c3d4-0000-4000-8000-0000000id001";
     public static final String VISIT_TYPE = "a1b2c3d4-0000-4000-8000-0000000et001";
     public static final String CLINIC = "a1b2c3d4-0000-4000-8000-00000000loc1";
+    /** A second location, mapped to no org unit unless a test maps it. */
+    public static final String OUTREACH = "a1b2c3d4-0000-4000-8000-00000000loc2";
     public static final String WEIGHT = "a1b2c3d4-0000-4000-8000-0000weight001";
     public static final String NOTE = "a1b2c3d4-0000-4000-8000-00000note0001";
     public static final String RESULT = "a1b2c3d4-0000-4000-8000-0000result001";
@@ -67,6 +69,10 @@ public final class SyncHarness implements AutoCloseable {
     private volatile RunSettings settings = new RunSettings(50, null);
     /** When set, the run dies right after DHIS2 accepted tracked entities, before their trackers are confirmed. */
     public volatile boolean crashWhenConfirming;
+    /** When set, the run dies as it writes the first event tracker rows (before any event is sent). */
+    public volatile boolean crashWhenSavingEvents;
+    /** When set, the run dies when it saves enrollment trackers as confirmed (after DHIS2 accepted them). */
+    public volatile boolean crashWhenConfirmingEnrollments;
 
     private SyncHarness(FakeDhis2.Version version, ApiChoice api, TestDatabase.Kind kind, java.time.ZoneId zone,
             java.time.Instant start) {
@@ -87,6 +93,23 @@ public final class SyncHarness implements AutoCloseable {
                 }
                 super.saveInstanceTrackers(trackers);
             }
+
+            @Override
+            public void saveEnrollmentTrackers(java.util.Collection<org.openmrs.module.dhis2sync.tracking.EnrollmentTracker> trackers) {
+                if (crashWhenConfirmingEnrollments && !trackers.isEmpty()
+                        && trackers.stream().allMatch(org.openmrs.module.dhis2sync.tracking.EnrollmentTracker::isConfirmed)) {
+                    throw new IllegalStateException("simulated crash between sending and confirming enrollments");
+                }
+                super.saveEnrollmentTrackers(trackers);
+            }
+
+            @Override
+            public void saveEventTrackers(java.util.Collection<org.openmrs.module.dhis2sync.tracking.EventTracker> trackers) {
+                if (crashWhenSavingEvents && !trackers.isEmpty()) {
+                    throw new IllegalStateException("simulated crash as the events are written");
+                }
+                super.saveEventTrackers(trackers);
+            }
         };
         engine = new SyncEngine(openmrs, store, this::now, () -> zone);
         clients = () -> Dhis2Clients.create(connection);
@@ -99,6 +122,20 @@ public final class SyncHarness implements AutoCloseable {
             clinic.setLocationUuid(CLINIC);
             clinic.setOrgUnitUid(ORG_UNIT);
             db.orgUnitMappingDao().save(clinic);
+            return null;
+        });
+    }
+
+    /** Maps an OpenMRS location to a DHIS2 org unit (replacing its mapping), as the admin page's org unit table does. */
+    public void mapLocation(String locationUuid, String orgUnitUid) {
+        db.inTransaction(() -> {
+            OrgUnitMapping mapping = db.orgUnitMappingDao().findByLocationUuid(locationUuid);
+            if (mapping == null) {
+                mapping = new OrgUnitMapping();
+                mapping.setLocationUuid(locationUuid);
+            }
+            mapping.setOrgUnitUid(orgUnitUid);
+            db.orgUnitMappingDao().save(mapping);
             return null;
         });
     }

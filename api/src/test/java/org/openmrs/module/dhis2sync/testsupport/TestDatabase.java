@@ -27,11 +27,18 @@ public final class TestDatabase {
     private final Kind kind;
     private final String name;
     private final DriverManagerDataSource dataSource;
+    /** What getDataSource answers: the data source itself, or e.g. a pool in front of it. */
+    private final DataSource access;
 
     private TestDatabase(Kind kind, String name, DriverManagerDataSource dataSource) {
+        this(kind, name, dataSource, dataSource);
+    }
+
+    private TestDatabase(Kind kind, String name, DriverManagerDataSource dataSource, DataSource access) {
         this.kind = kind;
         this.name = name;
         this.dataSource = dataSource;
+        this.access = access;
     }
 
     /** A new empty database of that kind; for MariaDB, skips (or fails in CI) when the server is unreachable. */
@@ -103,6 +110,26 @@ public final class TestDatabase {
         return new TestDatabase(kind, name, one);
     }
 
+    /**
+     * The same database through a connection pool, as OpenMRS's: a thread holding a connection for one session may
+     * take a second one for another session, and a connection given back is handed out again without a new
+     * handshake. Close the returned data source's pool when done ({@link java.io.Closeable}).
+     */
+    public DataSource pooled(int maxConnections) {
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setJdbcUrl(dataSource.getUrl());
+        config.setUsername(dataSource.getUsername());
+        config.setPassword(dataSource.getPassword());
+        config.setMaximumPoolSize(maxConnections);
+        config.setPoolName("dhis2sync-" + name);
+        return new com.zaxxer.hikari.HikariDataSource(config);
+    }
+
+    /** The same database, reached through another data source (e.g. {@link #pooled}). */
+    public TestDatabase through(DataSource other) {
+        return new TestDatabase(kind, name, dataSource, other);
+    }
+
     /** The database's name (MariaDB) or file path (H2 file); a random name for in-memory H2. */
     public String getName() {
         return name;
@@ -117,7 +144,7 @@ public final class TestDatabase {
     }
 
     public DataSource getDataSource() {
-        return dataSource;
+        return access;
     }
 
     /** The Hibernate dialect for this database (OpenMRS 2.5 runs MySQL 5.7/8 and MariaDB). */

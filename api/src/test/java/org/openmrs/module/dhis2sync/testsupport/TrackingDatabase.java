@@ -91,6 +91,16 @@ public final class TrackingDatabase implements AutoCloseable {
         return new TrackingDatabase(database, buildSessionFactory(database));
     }
 
+    /**
+     * The module's tables on a database that also holds other tables mapped by the given hbm.xml resources, all in
+     * the one SessionFactory (as OpenMRS maps its own entities and the module's together). The schema is not
+     * validated against the other mappings (their tables are made by whoever made the database).
+     */
+    public static TrackingDatabase createWith(TestDatabase database, String... hbmResources) {
+        applyChangelog(database);
+        return new TrackingDatabase(database, buildSessionFactory(database, hbmResources));
+    }
+
     /** Applies the module's changelog, as OpenMRS does when the module starts. */
     public static void applyChangelog(TestDatabase database) {
         try (Connection connection = database.getDataSource().getConnection()) {
@@ -120,12 +130,15 @@ public final class TrackingDatabase implements AutoCloseable {
         }
     }
 
-    private static SessionFactory buildSessionFactory(TestDatabase database) {
+    private static SessionFactory buildSessionFactory(TestDatabase database, String... hbmResources) {
         LocalSessionFactoryBuilder builder = new LocalSessionFactoryBuilder(database.getDataSource());
         builder.addAnnotatedClasses(ENTITIES);
+        for (String resource : hbmResources) {
+            builder.addResource(resource);
+        }
         Properties properties = new Properties();
         properties.setProperty("hibernate.dialect", database.getHibernateDialect());
-        properties.setProperty("hibernate.hbm2ddl.auto", "validate");
+        properties.setProperty("hibernate.hbm2ddl.auto", hbmResources.length == 0 ? "validate" : "none");
         if (database.getKind() == TestDatabase.Kind.H2) {
             // H2 1.4.200 reports upper-case identifier storage even with DATABASE_TO_UPPER=FALSE, so Hibernate
             // would look for DHIS2SYNC_MAPPING; quoting makes it use the lower-case names Liquibase created.

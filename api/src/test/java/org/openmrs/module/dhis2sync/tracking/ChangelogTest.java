@@ -104,7 +104,9 @@ class ChangelogTest {
     void everyKeyFitsMySql56() throws Exception {
         Document changelog = parse();
         Map<String, Integer> varcharLength = new HashMap<>();
-        for (Element table : elements(changelog.getElementsByTagName("createTable"))) {
+        List<Element> tables = elements(changelog.getElementsByTagName("createTable"));
+        tables.addAll(elements(changelog.getElementsByTagName("addColumn")));
+        for (Element table : tables) {
             for (Element column : childElements(table)) {
                 String type = column.getAttribute("type").toLowerCase(Locale.ROOT);
                 if (type.startsWith("varchar(")) {

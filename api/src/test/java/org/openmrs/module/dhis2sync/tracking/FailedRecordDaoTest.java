@@ -127,17 +127,47 @@ class FailedRecordDaoTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestDatabase.Kind.class)
-    void aRecordFailsOncePerMappingAndCategory(TestDatabase.Kind kind) {
+    void aRecordFailsOncePerMappingCategoryAndStage(TestDatabase.Kind kind) {
         TrackingDatabase db = DATABASES.get(kind);
         FailedRecordDao dao = db.failedRecordDao();
         String mapping = UUID.randomUUID().toString();
         String encounter = UUID.randomUUID().toString();
-        db.inTransaction(() -> dao.save(failure(mapping, SyncCategory.EVENT, encounter, new Date())));
+        db.inTransaction(() -> dao.save(stage(failure(mapping, SyncCategory.EVENT, encounter, new Date()), "StgVisit001")));
+        // the same encounter's event in another stage fails on its own
+        db.inTransaction(() -> dao.save(stage(failure(mapping, SyncCategory.EVENT, encounter, new Date()), "StgLab00001")));
 
         assertThatThrownBy(() -> db.inTransaction(
-                () -> dao.save(failure(mapping, SyncCategory.EVENT, encounter, new Date()))))
+                () -> dao.save(stage(failure(mapping, SyncCategory.EVENT, encounter, new Date()), "StgVisit001"))))
                 .isInstanceOf(DuplicateRecordException.class)
                 .hasMessage("dhis2sync_failed_record already has a row with mapping_uuid=" + mapping
-                        + ", category=EVENT, openmrs_uuid=" + encounter);
+                        + ", category=EVENT, openmrs_uuid=" + encounter + ", program_stage_uid=StgVisit001");
+        assertThat(db.inTransaction(() -> dao.find(mapping, FailureKey.event(encounter, "StgLab00001")).getProgramStageUid()))
+                .isEqualTo("StgLab00001");
+        assertThat(db.inTransaction(() -> dao.findByOpenmrsUuids(mapping, SyncCategory.EVENT, List.of(encounter))))
+                .extracting(FailedRecord::key)
+                .containsExactlyInAnyOrder(FailureKey.event(encounter, "StgVisit001"), FailureKey.event(encounter, "StgLab00001"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestDatabase.Kind.class)
+    void aPatientFailsOncePerMappingAndCategory(TestDatabase.Kind kind) {
+        TrackingDatabase db = DATABASES.get(kind);
+        FailedRecordDao dao = db.failedRecordDao();
+        String mapping = UUID.randomUUID().toString();
+        String patient = UUID.randomUUID().toString();
+        db.inTransaction(() -> dao.save(failure(mapping, SyncCategory.INSTANCE, patient, new Date())));
+
+        assertThatThrownBy(() -> db.inTransaction(
+                () -> dao.save(failure(mapping, SyncCategory.INSTANCE, patient, new Date()))))
+                .isInstanceOf(DuplicateRecordException.class)
+                .hasMessage("dhis2sync_failed_record already has a row with mapping_uuid=" + mapping
+                        + ", category=INSTANCE, openmrs_uuid=" + patient);
+        assertThat(db.inTransaction(() -> dao.find(mapping, SyncCategory.INSTANCE, patient).getProgramStageUid()))
+                .isNull();
+    }
+
+    private static FailedRecord stage(FailedRecord record, String stageUid) {
+        record.setProgramStageUid(stageUid);
+        return record;
     }
 }

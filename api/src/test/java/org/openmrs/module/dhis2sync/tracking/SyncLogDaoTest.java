@@ -143,6 +143,13 @@ class SyncLogDaoTest {
             dao.save(log(mapping, "HTS", "admin", at(base.plusHours(2)), SyncStatus.FAILED));
             dao.save(log(mapping, "HTS", "admin", at(base.plusHours(3)), SyncStatus.RUNNING));
             dao.save(log(UUID.randomUUID().toString(), "Other", "admin", at(base.plusHours(4)), SyncStatus.SUCCESS));
+            // a reconcile sends nothing, a resend of its differences only those: neither is a sync of the delta
+            SyncLog reconcile = log(mapping, "HTS", "admin", at(base.plusHours(5)), SyncStatus.SUCCESS);
+            reconcile.setKind("RECONCILE");
+            dao.save(reconcile);
+            SyncLog resend = log(mapping, "HTS", "admin", at(base.plusHours(6)), SyncStatus.SUCCESS);
+            resend.setKind("RESEND");
+            dao.save(resend);
             return p;
         });
 

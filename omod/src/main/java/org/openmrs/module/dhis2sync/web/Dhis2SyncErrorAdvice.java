@@ -17,6 +17,7 @@ import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SecretUnreadableException;
 import org.openmrs.module.dhis2sync.settings.SettingsField;
 import org.openmrs.module.dhis2sync.sync.RunInProgressException;
+import org.openmrs.module.dhis2sync.jobs.JobRunningException;
 import org.openmrs.module.dhis2sync.web.dto.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +84,8 @@ public class Dhis2SyncErrorAdvice {
         return reply(HttpStatus.NOT_FOUND, new ErrorBody(e.getMessage(), null));
     }
 
-    @ExceptionHandler(RunInProgressException.class)
-    public ResponseEntity<ErrorBody> running(RunInProgressException e) {
+    @ExceptionHandler({RunInProgressException.class, JobRunningException.class})
+    public ResponseEntity<ErrorBody> running(RuntimeException e) {
         return reply(HttpStatus.CONFLICT, new ErrorBody(e.getMessage(), null));
     }
 

@@ -62,4 +62,18 @@ class TaskRegistrationTest {
         verify(log).warn(eq("Could not create the scheduler task '{}': {}; create it in Admin → Scheduler with class {}"),
                 eq("DHIS2 Sync"), contains("no session"), eq(Dhis2SyncTask.class.getName()));
     }
+
+    @Test
+    void createsTheReconcileTaskNotStartedDaily() {
+        TaskRegistration.reconcile(() -> scheduler, log).run();
+
+        ArgumentCaptor<TaskDefinition> saved = ArgumentCaptor.forClass(TaskDefinition.class);
+        verify(scheduler).saveTaskDefinition(saved.capture());
+        TaskDefinition task = saved.getValue();
+        assertThat(task.getName()).isEqualTo("DHIS2 Reconcile");
+        assertThat(task.getTaskClass()).isEqualTo("org.openmrs.module.dhis2sync.scheduler.Dhis2ReconcileTask");
+        assertThat(task.getStarted()).isFalse();
+        assertThat(task.getRepeatInterval()).isEqualTo(86400L);
+        assertThat(task.getDescription()).contains("nothing is sent");
+    }
 }

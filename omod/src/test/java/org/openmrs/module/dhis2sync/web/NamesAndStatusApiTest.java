@@ -174,6 +174,15 @@ class NamesAndStatusApiTest {
         assertThat(listed.path("records").size()).isGreaterThanOrEqualTo(3);
         assertThat(listed.path("recordsWithheld").isNull()).isTrue();
         assertThat(listed.toString()).contains("Jane Doe").contains("61.5");
+
+        // the background preview's records too
+        installation.user.loggedIn("runner", Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.GET_PATIENTS);
+        Api.Reply job = api.post("jobs", "{\"kind\": \"PREVIEW\", \"mappingUuid\": \"" + mappingUuid + "\"}");
+        assertThat(job.status).as(job.toString()).isLessThan(300);
+        Api.Reply records = api.get("jobs/" + job.json().path("jobId").asText() + "/records");
+        assertThat(records.status).as(records.toString()).isEqualTo(403);
+        assertThat(records.errorMessage()).contains("missing: Get Patient Programs, Get Encounters, Get Observations");
+        assertThat(records.body).doesNotContain("Jane").doesNotContain("61.5");
     }
 
     @Test

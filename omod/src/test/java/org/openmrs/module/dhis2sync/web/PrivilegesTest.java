@@ -58,6 +58,11 @@ class PrivilegesTest {
                 endpoint("POST", "mappings/import", mapping, M),
                 endpoint("GET", "mappings/" + MAPPING + "/preview", null, R),
                 endpoint("POST", "mappings/" + MAPPING + "/validate", null, R),
+                endpoint("POST", "jobs", "{\"kind\": \"PREVIEW\", \"mappingUuid\": \"" + MAPPING + "\"}", R),
+                endpoint("GET", "jobs", null, R),
+                endpoint("GET", "jobs/" + MAPPING, null, R),
+                endpoint("POST", "jobs/" + MAPPING + "/cancel", null, R),
+                endpoint("GET", "jobs/" + MAPPING + "/records", null, R),
                 endpoint("GET", "mappings/" + MAPPING + "/health", null, M, R),
                 endpoint("POST", "mappings/" + MAPPING + "/health", null, M, R),
                 endpoint("POST", "mappings/health", mapping, M),
@@ -120,8 +125,10 @@ class PrivilegesTest {
     @MethodSource("endpoints")
     void withThePrivilegeIsServed(String method, String path, String body, List<String> privileges) {
         for (String privilege : privileges) {
-            // with OpenMRS's "Get Patients", which patient names also need
-            installation.user.loggedIn("someone", privilege, Dhis2SyncPrivileges.GET_PATIENTS);
+            // with OpenMRS's record reads ("Get Patients", ...), which patient names and job records also need
+            List<String> granted = new java.util.ArrayList<>(Dhis2SyncPrivileges.RECORD_READS);
+            granted.add(privilege);
+            installation.user.loggedIn("someone", granted.toArray(new String[0]));
 
             Api.Reply reply = api.send(request(method, path, body, true, true));
 

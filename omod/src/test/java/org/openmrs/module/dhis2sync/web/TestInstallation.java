@@ -16,6 +16,7 @@ import org.openmrs.module.dhis2sync.api.Dhis2SyncServiceImpl;
 import org.openmrs.module.dhis2sync.api.SettingsRunSettings;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.health.MappingHealth;
+import org.openmrs.module.dhis2sync.jobs.Jobs;
 import org.openmrs.module.dhis2sync.mapping.MappingJson;
 import org.openmrs.module.dhis2sync.mapping.MappingRegistry;
 import org.openmrs.module.dhis2sync.mapping.MappingValidator;
@@ -25,6 +26,7 @@ import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.openmrs.GlobalPropertySettingsStore;
 import org.openmrs.module.dhis2sync.source.ConceptItem;
+import org.openmrs.module.dhis2sync.sync.PendingJobs;
 import org.openmrs.module.dhis2sync.source.EncounterRecord;
 import org.openmrs.module.dhis2sync.source.MetadataItem;
 import org.openmrs.module.dhis2sync.source.MetadataKind;
@@ -32,6 +34,8 @@ import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.status.PatientSyncStatusReader;
 import org.openmrs.module.dhis2sync.sync.InMemoryClinicalSource;
 import org.openmrs.module.dhis2sync.sync.InMemoryPatientDirectory;
+import org.openmrs.module.dhis2sync.reconcile.ReconcileStore;
+import org.openmrs.module.dhis2sync.reconcile.Reconciliations;
 import org.openmrs.module.dhis2sync.sync.SyncEngine;
 import org.openmrs.module.dhis2sync.sync.SyncHarness;
 import org.openmrs.module.dhis2sync.sync.SyncRunner;
@@ -105,9 +109,13 @@ public final class TestInstallation implements AutoCloseable {
         MappingRegistry registry = new MappingRegistry(db.mappingDao(), new MappingJson(validator), validator);
         PatientSyncStatusReader status = new PatientSyncStatusReader(patients, registry, trackers,
                 db.failedRecordDao(), runner);
+        Jobs jobs = new Jobs(runs, Date::new);
         Dhis2SyncServiceImpl target = new Dhis2SyncServiceImpl(settings, clients, registry, runner, db.syncLogDao(),
                 db.failedRecordDao(), db.orgUnitMappingDao(), user, metadata, patients,
-                new MappingNamesReader(metadata, metadataReader), health, status);
+                new MappingNamesReader(metadata, metadataReader), health, status, jobs,
+                new PendingJobs(jobs, runner, clients),
+                new Reconciliations(runner, engine, new ReconcileStore(writeTx, db.instanceTrackerDao(),
+                        db.enrollmentTrackerDao(), db.eventTrackerDao()), trackers));
 
         TransactionInterceptor transactions = new TransactionInterceptor(db.getTransactionManager(),
                 new AnnotationTransactionAttributeSource());
@@ -129,7 +137,8 @@ public final class TestInstallation implements AutoCloseable {
         return Arrays.asList(new MappingsController(service, user), new RunsController(service, user),
                 new LogsController(service, user), new SettingsController(service, user),
                 new OrgUnitsController(service, user), new MetadataController(service, user),
-                new NamesController(service, user), new PatientsController(service, user), new SessionController(user));
+                new NamesController(service, user), new PatientsController(service, user), new SessionController(user),
+                new JobsController(service, user), new ReconcileController(service, user));
     }
 
     public Object errorAdvice() {

@@ -22,7 +22,9 @@ import org.openmrs.module.dhis2sync.source.PatientRecord;
 /**
  * {@link ClinicalSource} on OpenMRS: ids by native SQL on OpenMRS's tables (in the current session, which
  * OpenMRS's transaction manager binds), objects through OpenMRS's services (so their privileges apply), each
- * translated at once into a record: no OpenMRS object leaves this package. Needs an open transaction.
+ * translated at once into a record: no OpenMRS object leaves this package. Each chunk's objects are first loaded
+ * into the session with a few queries ({@link ChunkPrefetch}), so that the services find them there. Needs an open
+ * transaction; the engine reads each chunk in a read-only one of its own, in a session of its own.
  *
  * <p>In a delta, a voided obs still ties its encounter to a form or concept-set feed, so that voiding the last obs
  * of a form re-sends the event without it; {@link #encounterIdsOfPatient} counts only non-voided obs.
@@ -36,6 +38,7 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     private final EncounterService encounterService;
     private final PatientMapper patientMapper;
     private final EncounterMapper encounterMapper = new EncounterMapper();
+    private final ChunkPrefetch prefetch;
 
     /**
      * @param sessionFactory OpenMRS's {@code sessionFactory} bean
@@ -56,8 +59,17 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     OpenmrsClinicalSource(SessionFactory sessionFactory, PatientService patientService,
             ProgramWorkflowService programWorkflowService, EncounterService encounterService,
             ConceptService conceptService, String onlyPatientUuid) {
+        this(sessionFactory, patientService, programWorkflowService, encounterService, conceptService, onlyPatientUuid,
+                new ChunkPrefetch(sessionFactory));
+    }
+
+    /** @param prefetch loads each chunk into the session before the services are asked ({@link ChunkPrefetch#NONE}: not) */
+    OpenmrsClinicalSource(SessionFactory sessionFactory, PatientService patientService,
+            ProgramWorkflowService programWorkflowService, EncounterService encounterService,
+            ConceptService conceptService, String onlyPatientUuid, ChunkPrefetch prefetch) {
         this.onlyPatientUuid = onlyPatientUuid;
         this.queries = new ChangedIdQueries(sessionFactory, onlyPatientUuid);
+        this.prefetch = prefetch;
         this.patientService = required(patientService, "patientService");
         this.programWorkflowService = required(programWorkflowService, "programWorkflowService");
         this.encounterService = required(encounterService, "encounterService");
@@ -72,7 +84,8 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<PatientRecord> loadPatients(List<Integer> patientIds) {
         List<PatientRecord> records = new ArrayList<PatientRecord>();
-        for (Integer id : requiredIds(patientIds, "patientIds")) {
+        prefetch.patientsById(requiredIds(patientIds, "patientIds"));
+        for (Integer id : patientIds) {
             Patient patient = patientService.getPatient(id);
             if (patient != null) {
                 records.add(patientMapper.map(patient));
@@ -89,7 +102,8 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<EnrollmentRecord> loadEnrollments(List<Integer> patientProgramIds) {
         List<EnrollmentRecord> records = new ArrayList<EnrollmentRecord>();
-        for (Integer id : requiredIds(patientProgramIds, "patientProgramIds")) {
+        prefetch.enrollmentsById(requiredIds(patientProgramIds, "patientProgramIds"));
+        for (Integer id : patientProgramIds) {
             PatientProgram patientProgram = programWorkflowService.getPatientProgram(id);
             if (patientProgram != null) {
                 records.add(EnrollmentMapper.map(patientProgram));
@@ -113,7 +127,8 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<EncounterRecord> loadEncounters(List<Integer> encounterIds) {
         List<EncounterRecord> records = new ArrayList<EncounterRecord>();
-        for (Integer id : requiredIds(encounterIds, "encounterIds")) {
+        prefetch.encountersById(requiredIds(encounterIds, "encounterIds"));
+        for (Integer id : encounterIds) {
             Encounter encounter = encounterService.getEncounter(id);
             if (encounter != null && !Boolean.TRUE.equals(encounter.getVoided())) {
                 records.add(encounterMapper.map(encounter));
@@ -131,10 +146,14 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<PatientRecord> loadPatientsByUuid(List<String> patientUuids) {
         List<PatientRecord> records = new ArrayList<PatientRecord>();
+        List<String> uuids = new ArrayList<String>();
         for (String uuid : required(patientUuids, "patientUuids")) {
-            if (onlyPatientUuid != null && !onlyPatientUuid.equals(uuid)) {
-                continue;
+            if (onlyPatientUuid == null || onlyPatientUuid.equals(uuid)) {
+                uuids.add(uuid);
             }
+        }
+        prefetch.patientsByUuid(uuids);
+        for (String uuid : uuids) {
             Patient patient = patientService.getPatientByUuid(uuid);
             if (patient != null) {
                 records.add(patientMapper.map(patient));
@@ -146,7 +165,10 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<EnrollmentRecord> loadEnrollmentsByUuid(List<String> patientProgramUuids) {
         List<EnrollmentRecord> records = new ArrayList<EnrollmentRecord>();
-        for (String uuid : queries.ofThePatient("patient_program", required(patientProgramUuids, "patientProgramUuids"))) {
+        List<String> uuids = queries.ofThePatient("patient_program", required(patientProgramUuids,
+                "patientProgramUuids"));
+        prefetch.enrollmentsByUuid(uuids);
+        for (String uuid : uuids) {
             PatientProgram patientProgram = programWorkflowService.getPatientProgramByUuid(uuid);
             if (patientProgram != null) {
                 records.add(EnrollmentMapper.map(patientProgram));
@@ -158,7 +180,9 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<EncounterRecord> loadEncountersByUuid(List<String> encounterUuids) {
         List<EncounterRecord> records = new ArrayList<EncounterRecord>();
-        for (String uuid : queries.ofThePatient("encounter", required(encounterUuids, "encounterUuids"))) {
+        List<String> uuids = queries.ofThePatient("encounter", required(encounterUuids, "encounterUuids"));
+        prefetch.encountersByUuid(uuids);
+        for (String uuid : uuids) {
             Encounter encounter = encounterService.getEncounterByUuid(uuid);
             if (encounter != null && !Boolean.TRUE.equals(encounter.getVoided())) {
                 records.add(encounterMapper.map(encounter));

@@ -273,6 +273,31 @@ public final class FakeDhis2 implements AutoCloseable {
                 Dates.toLocal(r.occurredAt), values);
     }
 
+    /**
+     * Loses the object (a tracked entity, enrollment or event, with everything under it) as a restore of DHIS2 from a
+     * backup taken before it was created would: no read returns it, and, unlike after a delete, its UID is free again.
+     */
+    public void loseInRestore(String uid) {
+        synchronized (store) {
+            store.lose(uid);
+        }
+        persist();
+    }
+
+    /** Deletes the object (softly, with everything under it) as a DHIS2 user would in DHIS2: its UID is never free again. */
+    public void deleteByHand(String uid) {
+        synchronized (store) {
+            if (store.trackedEntities.containsKey(uid)) {
+                store.deleteTrackedEntity(uid);
+            } else if (store.enrollments.containsKey(uid)) {
+                store.deleteEnrollment(uid);
+            } else {
+                store.deleteEvent(uid);
+            }
+        }
+        persist();
+    }
+
     public void seedTrackedEntity(FakeTrackedEntity te) {
         synchronized (store) {
             FakeStore.TeRow row = new FakeStore.TeRow();
@@ -354,6 +379,21 @@ public final class FakeDhis2 implements AutoCloseable {
             store.events.put(row.uid, row);
             store.indexed(row);
         }
+        persist();
+    }
+
+    /**
+     * Back to a DHIS2 holding no tracker data (metadata and users kept), no fault armed and no request recorded: one
+     * fake serves many short tests (the convergence test's histories) without a start each.
+     */
+    public void clearData() {
+        synchronized (store) {
+            store.clear();
+        }
+        failNext(0, 503);
+        dropNextConnections(0);
+        stallNext(0, Duration.ZERO);
+        clearRequests();
         persist();
     }
 

@@ -134,6 +134,19 @@ final class FakeStore {
     private final Map<String, Set<String>> enrollmentsByTe = new HashMap<>();
     private final Map<String, Set<String>> eventsByEnrollment = new HashMap<>();
 
+    /** Forgets every tracked entity, enrollment and event, deleted ones included (metadata is not held here). */
+    synchronized void clear() {
+        trackedEntities.clear();
+        enrollments.clear();
+        events.clear();
+        deletedTrackedEntities.clear();
+        deletedEnrollments.clear();
+        deletedEvents.clear();
+        teByAttributeValue.clear();
+        enrollmentsByTe.clear();
+        eventsByEnrollment.clear();
+    }
+
     synchronized long nextSeq() {
         return ++seq;
     }
@@ -224,6 +237,23 @@ final class FakeStore {
         TeRow row = trackedEntities.remove(uid);
         if (row != null) {
             deletedTrackedEntities.put(uid, row);
+        }
+    }
+
+    /** Forgets the object and everything under it, leaving no trace of a delete (a restore from an older backup). */
+    synchronized void lose(String uid) {
+        if (trackedEntities.containsKey(uid)) {
+            for (EnRow enrollment : enrollmentsOf(uid)) {
+                lose(enrollment.uid);
+            }
+            trackedEntities.remove(uid);
+        } else if (enrollments.containsKey(uid)) {
+            for (EvRow event : eventsOf(uid)) {
+                events.remove(event.uid);
+            }
+            enrollments.remove(uid);
+        } else {
+            events.remove(uid);
         }
     }
 

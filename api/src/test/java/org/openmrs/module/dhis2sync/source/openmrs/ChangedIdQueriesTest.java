@@ -236,8 +236,9 @@ class ChangedIdQueriesTest {
             enrollment.setUuid("enrollment-" + call.getArgument(0));
             return enrollment;
         });
+        // the fixture's SessionFactory maps no OpenMRS entity: nothing to load ahead of the service
         OpenmrsClinicalSource source = new OpenmrsClinicalSource(db.sessionFactory(), mock(PatientService.class),
-                programs, mock(EncounterService.class), mock(ConceptService.class));
+                programs, mock(EncounterService.class), mock(ConceptService.class), null, ChunkPrefetch.NONE);
 
         assertThat(db.inTransaction(() -> source.enrollmentsOfPatient("patient-1", HIV)))
                 .extracting(EnrollmentRecord::getUuid).containsExactly("enrollment-15", "enrollment-11");

@@ -56,7 +56,9 @@ class OpenmrsClinicalSourceMappingTest {
     private final ProgramWorkflowService programWorkflowService = mock(ProgramWorkflowService.class);
     private final EncounterService encounterService = mock(EncounterService.class);
     private final ConceptService conceptService = mock(ConceptService.class);
-    private final OpenmrsClinicalSource source = new OpenmrsClinicalSource(mock(SessionFactory.class), patientService,
+    /** The chunk's prefetch queries answer nothing here: the services hand out the objects. */
+    private final OpenmrsClinicalSource source = new OpenmrsClinicalSource(mock(SessionFactory.class,
+            org.mockito.Mockito.RETURNS_DEEP_STUBS), patientService,
             programWorkflowService, encounterService, conceptService);
 
     // ---- builders of OpenMRS objects
@@ -306,7 +308,8 @@ class OpenmrsClinicalSourceMappingTest {
 
     @Test
     void encounterIsMappedWithItsObsFlattenedAndTyped() {
-        when(encounterService.getEncounter(100)).thenReturn(bahmniEncounter());
+        Encounter encounter = bahmniEncounter(); // built before: it stubs one of its obs
+        when(encounterService.getEncounter(100)).thenReturn(encounter);
 
         EncounterRecord record = source.loadEncounters(List.of(100)).get(0);
 

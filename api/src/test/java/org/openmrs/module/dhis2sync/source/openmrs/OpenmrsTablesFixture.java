@@ -71,6 +71,10 @@ final class OpenmrsTablesFixture implements AutoCloseable {
         return Timestamp.valueOf(time);
     }
 
+    JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
     void update(String sql, Object... args) {
         jdbc.update(sql, args);
     }

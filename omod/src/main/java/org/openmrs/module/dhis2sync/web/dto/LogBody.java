@@ -9,6 +9,7 @@ public final class LogBody {
 
     private final Long id;
     private final String runId;
+    private final String kind;
     private final String mappingUuid;
     private final String mappingName;
     private final String syncedBy;
@@ -30,6 +31,7 @@ public final class LogBody {
     private LogBody(SyncLog row, RunProgress progress) {
         this.id = row.getId();
         this.runId = row.getRunId();
+        this.kind = row.getKind();
         this.mappingUuid = row.getMappingUuid();
         this.mappingName = row.getMappingName();
         this.syncedBy = row.getSyncedBy();
@@ -71,6 +73,11 @@ public final class LogBody {
 
     public Long getId() {
         return id;
+    }
+
+    /** SYNC, RECONCILE, RESEND (the differences a reconcile found) or RESEND_FROM_DATE. */
+    public String getKind() {
+        return kind;
     }
 
     public String getRunId() {

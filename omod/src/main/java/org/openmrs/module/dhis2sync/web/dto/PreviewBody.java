@@ -89,6 +89,11 @@ public final class PreviewBody {
             this.recordName = RecordBody.of(names, record.getCategory(), record.getOpenmrsUuid());
         }
 
+        /** One record, named when names are known. */
+        public static Record of(PendingRecord record, RecordNames names) {
+            return new Record(record, names);
+        }
+
         /** Records of a list, with their names when known. */
         public static List<Record> of(List<PendingRecord> records, RecordNames names) {
             List<Record> list = new ArrayList<>();

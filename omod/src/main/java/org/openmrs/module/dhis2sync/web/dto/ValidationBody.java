@@ -45,8 +45,15 @@ public final class ValidationBody {
         private final String errorCode;
         private final String message;
         private final RecordBody record;
+        private final String decision;
+
+        /** One verdict, named when names are known. */
+        public static Verdict of(ValidationVerdict verdict, RecordNames names) {
+            return new Verdict(verdict, names);
+        }
 
         Verdict(ValidationVerdict verdict, RecordNames names) {
+            this.decision = verdict.getDecision() == null ? null : verdict.getDecision().name();
             this.category = verdict.getCategory().name();
             this.openmrsUuid = verdict.getOpenmrsUuid();
             this.dhis2Uid = verdict.getDhis2Uid();
@@ -82,6 +89,11 @@ public final class ValidationBody {
 
         public RecordBody getRecord() {
             return record;
+        }
+
+        /** NEW or UPDATE as the record would be sent; null when the module itself would not send it. */
+        public String getDecision() {
+            return decision;
         }
     }
 }

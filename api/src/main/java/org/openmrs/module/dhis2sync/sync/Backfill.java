@@ -1,0 +1,121 @@
+package org.openmrs.module.dhis2sync.sync;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.openmrs.module.dhis2sync.dhis2.EnrollmentStatus;
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
+import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
+import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
+
+/**
+ * The encounters an enrollment owes DHIS2 once DHIS2 holds it, which the delta of encounters does not bring: those
+ * recorded before the enrollment (or before its first send was refused, or its run died) and those whose place its
+ * corrected dates change.
+ * <ul>
+ * <li>An enrollment DHIS2 confirms for the first time (its tracker row was pending: refused before, or written by a
+ * run that died) owes the encounters its dates cover.</li>
+ * <li>An enrollment whose enrollment date or status changed owes every encounter of the patient from the earlier of
+ * its old and new enrollment dates on: those it now covers are sent, those it no longer covers move to the
+ * enrollment that covers them or leave DHIS2 ({@link EventStep}).</li>
+ * </ul>
+ * Its confirmation (the tracker row: confirmed, with the dates DHIS2 was told) is saved only once its encounters were
+ * handed to the events step, so a run that dies in between leaves it owing them to the next run. A mapping's first
+ * run owes nothing: every encounter is in its delta.
+ */
+final class Backfill {
+
+    private final boolean enabled;
+    private final ZoneId zone = ZoneId.systemDefault();
+    /** Patient program uuid → the dates of the encounters it will owe: from, and to (null: open). */
+    private final Map<String, LocalDate[]> expected = new LinkedHashMap<>();
+    private final Map<String, Owed> owed = new LinkedHashMap<>();
+
+    /** @param enabled false for a mapping's first run (no event marker yet) */
+    Backfill(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /**
+     * Called before the enrollment is sent, with its tracker row as it stands (null when new): notes from which date
+     * on it will owe encounters if DHIS2 accepts it.
+     */
+    void expect(EnrollmentRecord enrollment, EnrollmentTracker tracker, EnrollmentStatus status) {
+        if (!enabled || status == EnrollmentStatus.CANCELLED || enrollment.getDateEnrolled() == null) {
+            return;
+        }
+        if (tracker == null || !tracker.isConfirmed()) {
+            expected.put(enrollment.getUuid(), new LocalDate[] {enrollment.getDateEnrolled(),
+                    enrollment.getDateCompleted()});
+            return;
+        }
+        LocalDate before = toLocalDate(tracker.getEnrollmentDate());
+        boolean moved = before == null || !before.equals(enrollment.getDateEnrolled());
+        if (moved || !status.name().equals(tracker.getStatus())) {
+            expected.put(enrollment.getUuid(), new LocalDate[] {before == null
+                    || enrollment.getDateEnrolled().isBefore(before) ? enrollment.getDateEnrolled() : before, null});
+        }
+    }
+
+    /** Whether DHIS2's acceptance of this enrollment is held until its encounters follow. */
+    boolean holds(Outgoing<?> outgoing) {
+        return expected.containsKey(outgoing.openmrsUuid());
+    }
+
+    /** DHIS2 accepted a held enrollment: its encounters are owed. */
+    void owe(EnrollmentRecord enrollment, EnrollmentTracker tracker) {
+        LocalDate[] dates = expected.get(enrollment.getUuid());
+        owed.put(enrollment.getUuid(), new Owed(enrollment, tracker, dates[0], dates[1]));
+    }
+
+    /** Whether DHIS2 accepted this enrollment in this run (its row is saved confirmed only later). */
+    boolean isHeld(String patientProgramUuid) {
+        return owed.containsKey(patientProgramUuid);
+    }
+
+    /**
+     * Hands each owed enrollment's encounters to the events step, chunk by chunk, then saves the enrollment
+     * confirmed.
+     */
+    void settle(RunContext run, ClinicalSource source, EventStep events, Delivery delivery, Runnable heartbeat) {
+        for (Owed one : new ArrayList<>(owed.values())) {
+            List<Integer> ids = source.encounterIdsOfPatient(one.enrollment.getPatientUuid(), run.config().feeds(),
+                    one.from, one.to);
+            for (int from = 0; from < ids.size(); from += run.batchSize()) {
+                List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + run.batchSize()));
+                events.sync(run, source.loadEncounters(chunk), true);
+                run.tally().alsoLookedAt(SyncCategory.EVENT, chunk.size());
+                heartbeat.run();
+            }
+            delivery.confirm(run, SyncCategory.ENROLLMENT, java.util.Collections.singletonList(one.tracker));
+        }
+    }
+
+    private LocalDate toLocalDate(Date date) {
+        if (date == null) {
+            return null;
+        }
+        return date instanceof java.sql.Date ? ((java.sql.Date) date).toLocalDate()
+                : date.toInstant().atZone(zone).toLocalDate();
+    }
+
+    private static final class Owed {
+        final EnrollmentRecord enrollment;
+        final EnrollmentTracker tracker;
+        final LocalDate from;
+        final LocalDate to;
+
+        Owed(EnrollmentRecord enrollment, EnrollmentTracker tracker, LocalDate from, LocalDate to) {
+            this.enrollment = enrollment;
+            this.tracker = tracker;
+            this.from = from;
+            this.to = to;
+        }
+    }
+}
