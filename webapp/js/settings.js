@@ -19,6 +19,7 @@ export async function renderSettings(root) {
         root.append(problemNote('The settings could not be read', e) || '');
         return null;
     }
+    const transportWarning = h('div', { 'aria-live': 'polite' }, settings.warning ? message('warning', settings.warning) : '');
     const url = h('input', { type: 'url', value: settings.url || '', dataset: { field: 'url' }, placeholder: 'https://dhis2.example.org', autocomplete: 'off', spellcheck: 'false' });
     const username = h('input', { type: 'text', value: settings.username || '', dataset: { field: 'username' }, autocomplete: 'off', disabled: settings.secretKind === 'token' });
     // the server tells which kind of secret is stored (never the secret): the form starts on that kind
@@ -87,13 +88,18 @@ export async function renderSettings(root) {
                 forgetMetadata();
                 forgetMappingNames();
                 saved.append(message('success', 'Settings saved.'));
+                clear(transportWarning);
+                if (fresh.warning) {
+                    transportWarning.append(message('warning', fresh.warning));
+                }
             } catch (e) {
                 showErrors(form, e.errors.map((x) => (x.field === 'apiToken' ? { ...x, field: 'password' } : x)));
             }
         },
     }, summary,
     h('fieldset', { class: 'section' }, h('legend', {}, 'DHIS2 server'),
-        field('DHIS2 URL', url, 'The base address, e.g. https://dhis2.example.org (no user name or password in it).'),
+        field('DHIS2 URL', url, 'The base address, e.g. https://dhis2.example.org (no user name or password in it). A changed address (scheme, host or port) needs the password or token again.'),
+        transportWarning,
         field('Sign in with', secretKind),
         field('DHIS2 user name', username),
         field('Password or personal access token', secret),

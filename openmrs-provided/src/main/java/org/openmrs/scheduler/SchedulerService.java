@@ -1,5 +1,7 @@
 package org.openmrs.scheduler;
 
+import java.util.Collection;
+
 import org.openmrs.api.OpenmrsService;
 
 /**
@@ -8,8 +10,8 @@ import org.openmrs.api.OpenmrsService;
  */
 public interface SchedulerService extends OpenmrsService {
 
-    /** @return the task of that name, or null when there is none */
-    public TaskDefinition getTaskByName(String name);
+    /** @return every task definition OpenMRS holds (started or not) */
+    public Collection<TaskDefinition> getRegisteredTasks();
 
     public void saveTaskDefinition(TaskDefinition task);
 }

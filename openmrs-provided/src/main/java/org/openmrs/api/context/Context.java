@@ -17,11 +17,8 @@ public class Context {
         throw notAvailable();
     }
 
-    public static void addProxyPrivilege(String privilege) {
-        throw notAvailable();
-    }
-
-    public static void removeProxyPrivilege(String privilege) {
+    /** A bean of OpenMRS's application context (which holds the modules' beans) by its id. */
+    public static <T> T getRegisteredComponent(String beanName, Class<T> type) throws org.openmrs.api.APIException {
         throw notAvailable();
     }
 

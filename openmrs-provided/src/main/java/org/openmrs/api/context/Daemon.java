@@ -10,6 +10,23 @@ public final class Daemon {
 
     /** Runs the runnable in a new thread with an OpenMRS session, authenticated as the daemon user. */
     public static Thread runInDaemonThread(final Runnable runnable, DaemonToken token) {
-        throw new UnsupportedOperationException("compile-only declaration: OpenMRS provides Daemon at run time");
+        throw notAvailable();
+    }
+
+    /**
+     * Runs the runnable in a new daemon thread and waits for it to end (2.5/2.6 join the thread, 2.7 waits on the
+     * pool's future; both return early, without a sign, when the waiting thread is interrupted).
+     */
+    public static void runInDaemonThreadAndWait(final Runnable runnable, DaemonToken token) {
+        throw notAvailable();
+    }
+
+    /** @return true in a thread started by this class, which has every privilege */
+    public static boolean isDaemonThread() {
+        throw notAvailable();
+    }
+
+    private static UnsupportedOperationException notAvailable() {
+        return new UnsupportedOperationException("compile-only declaration: OpenMRS provides Daemon at run time");
     }
 }

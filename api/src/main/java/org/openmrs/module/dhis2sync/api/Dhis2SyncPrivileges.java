@@ -18,6 +18,13 @@ public final class Dhis2SyncPrivileges {
      */
     public static final String GET_PATIENTS = "Get Patients";
 
+    /**
+     * OpenMRS core's privileges to read the records a preview lists with their values (names, identifiers,
+     * enrollments, obs): without all of them a preview shows its counts only.
+     */
+    public static final List<String> RECORD_READS = Collections.unmodifiableList(Arrays.asList(GET_PATIENTS,
+        "Get Patient Programs", "Get Encounters", "Get Observations"));
+
     private Dhis2SyncPrivileges() {
     }
 

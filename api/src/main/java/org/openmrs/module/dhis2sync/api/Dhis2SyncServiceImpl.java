@@ -39,6 +39,7 @@ import org.openmrs.module.dhis2sync.names.MappingNames;
 import org.openmrs.module.dhis2sync.names.MappingNamesReader;
 import org.openmrs.module.dhis2sync.names.RecordNames;
 import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
+import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SettingsStore;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
@@ -146,6 +147,13 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         if (update == null) {
             throw new IllegalArgumentException("settings update is required");
         }
+        SyncSettings stored;
+        try {
+            stored = settingsStore.read();
+        } catch (InvalidSettingsException e) {
+            stored = null; // unreadable: the secret, if any, is bound to no known server
+        }
+        update.requireSecretFor(stored == null ? null : stored.getUrl(), stored == null || stored.isPasswordSet());
         settingsStore.write(update);
     }
 
@@ -233,7 +241,7 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
             try {
                 started.add(runner.start(request(mapping, why), "manual:" + currentUser.name()));
             } catch (RunInProgressException e) {
-                log.info("not starting mapping '{}': {}", mapping.getName(), e.getMessage());
+                log.info("not starting mapping '{}': {}", LogText.of(mapping.getName()), e.getMessage());
             }
         }
         return started;
@@ -248,7 +256,7 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
             try {
                 done.add(runner.runNow(request(mapping, SCHEDULED_COMMENT), "scheduler"));
             } catch (RunInProgressException e) {
-                log.info("scheduled sync skips mapping '{}': {}", mapping.getName(), e.getMessage());
+                log.info("scheduled sync skips mapping '{}': {}", LogText.of(mapping.getName()), e.getMessage());
             }
         }
         return done;
@@ -269,11 +277,17 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
         return runner.releaseDeadRuns();
     }
 
-    /** No transaction around the run: each of its chunks reads and writes in a transaction of its own. */
+    /**
+     * No transaction around the run: each of its chunks reads and writes in a transaction of its own. OpenMRS is
+     * read as the daemon; the records themselves (names, identifiers, obs) are shown only to a user who may read
+     * them in OpenMRS, everyone else sees the counts.
+     */
     @Override
     @Transactional(propagation = Propagation.NOT_SUPPORTED, readOnly = true)
     public RunTally preview(String mappingUuid) {
-        return runner.preview(request(getMapping(mappingUuid), null));
+        RunTally tally = runner.preview(request(getMapping(mappingUuid), null));
+        List<String> missing = missingRecordReads();
+        return missing.isEmpty() ? tally : tally.countsOnly(recordsWithheld(missing));
     }
 
     /** No transaction around the run: each of its chunks reads and writes in a transaction of its own. */
@@ -319,6 +333,11 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
 
     @Override
     public JobPage<?> getJobRecords(String jobId, String group, boolean problemsOnly, int offset, int limit) {
+        // a job's records carry the patients' values (preview) or DHIS2's word on them (check): record-level
+        List<String> missing = missingRecordReads();
+        if (!missing.isEmpty()) {
+            throw new APIAuthenticationException(recordsWithheld(missing) + " The job's counts are in the job itself.");
+        }
         JobPage<?> page = jobs.page(jobId, group, problemsOnly, offset, limit);
         if (page == null) {
             throw new NotFoundException("job", jobId);
@@ -638,6 +657,22 @@ public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2Syn
             throw new NotFoundException("patient", patientUuid);
         }
         return status;
+    }
+
+    /** OpenMRS's read privileges on the records a preview lists that the user lacks; empty when all are held. */
+    private List<String> missingRecordReads() {
+        List<String> missing = new ArrayList<>();
+        for (String privilege : Dhis2SyncPrivileges.RECORD_READS) {
+            if (!currentUser.hasPrivilege(privilege)) {
+                missing.add(privilege);
+            }
+        }
+        return missing;
+    }
+
+    private static String recordsWithheld(List<String> missing) {
+        return "The records are listed only for users with the OpenMRS privileges "
+                + String.join(", ", Dhis2SyncPrivileges.RECORD_READS) + "; missing: " + String.join(", ", missing) + ".";
     }
 
     private void requirePatientReader() {

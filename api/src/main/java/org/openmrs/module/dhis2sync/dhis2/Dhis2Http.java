@@ -52,7 +52,10 @@ public final class Dhis2Http implements Closeable {
 
     private static final Logger log = LoggerFactory.getLogger(Dhis2Http.class);
     private static final Pattern HTML_TITLE = Pattern.compile("<title>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final int MAX_EXTRACT = 300;
+    /** At most this much of a reply that is not DHIS2's own JSON message is quoted back, sanitised. */
+    static final int MAX_EXTRACT = 120;
+    /** DHIS2's own JSON message (e.g. why it refused a request) may be longer. */
+    static final int MAX_DHIS2_MESSAGE = 300;
 
     /** A reply DHIS2 gave as JSON, with its status (200, 201 or 409 for imports). */
     static final class JsonReply {
@@ -314,9 +317,10 @@ public final class Dhis2Http implements Closeable {
             }
             return node;
         } catch (JsonProcessingException e) {
+            // not Jackson's message: it quotes the reply at length; only a short sanitised excerpt is passed on
             throw new Dhis2UnavailableException(Reason.MALFORMED_REPLY, reply.status, where(method, path)
-                    + " answered HTTP " + reply.status + " with malformed JSON (" + e.getOriginalMessage()
-                    + "): check that the URL is the DHIS2 server's address", e);
+                    + " answered HTTP " + reply.status + " with something that is not JSON (" + extract(reply)
+                    + "): check that the URL is the DHIS2 server's address");
         }
     }
 
@@ -349,31 +353,44 @@ public final class Dhis2Http implements Closeable {
         return lower.contains("login") && (lower.contains("password") || lower.contains("j_username"));
     }
 
-    /** A short, credential-free extract of DHIS2's reply for a message: its JSON message or the HTML title. */
+    /**
+     * A short, credential-free extract of DHIS2's reply for a message: DHIS2's JSON message, else the HTML title or
+     * the start of the body (a reply that is not DHIS2's may be anything: only a short sanitised excerpt).
+     */
     private String extract(RawReply reply) {
-        String text = null;
         if (isHtml(reply)) {
             Matcher title = HTML_TITLE.matcher(reply.body);
-            text = title.find() ? title.group(1).trim() : "an HTML page";
-        } else if (!reply.body.trim().isEmpty()) {
-            try {
-                JsonNode node = mapper.readTree(reply.body);
-                if (node != null && node.hasNonNull("message")) {
-                    text = node.get("message").asText();
-                    if (node.hasNonNull("errorCode")) {
-                        text = node.get("errorCode").asText() + " " + text;
-                    }
-                }
-            } catch (JsonProcessingException e) {
-                text = null;
-            }
-            if (text == null) {
-                text = reply.body.trim();
-            }
-        } else {
-            text = "empty body";
+            return title.find() ? sanitise(title.group(1), MAX_EXTRACT) : "an HTML page";
         }
-        return text.length() > MAX_EXTRACT ? text.substring(0, MAX_EXTRACT) + "…" : text;
+        if (reply.body.trim().isEmpty()) {
+            return "empty body";
+        }
+        try {
+            JsonNode node = mapper.readTree(reply.body);
+            if (node != null && node.hasNonNull("message")) {
+                String text = node.get("message").asText();
+                if (node.hasNonNull("errorCode")) {
+                    text = node.get("errorCode").asText() + " " + text;
+                }
+                return sanitise(text, MAX_DHIS2_MESSAGE);
+            }
+        } catch (JsonProcessingException e) {
+            // not JSON: the excerpt below
+        }
+        return "reply starting '" + sanitise(reply.body, MAX_EXTRACT) + "'";
+    }
+
+    /**
+     * A reply's text made safe to show and log: markup and control characters dropped, white space collapsed, cut
+     * at {@code max} characters.
+     */
+    static String sanitise(String text, int max) {
+        String plain = text.replaceAll("<[^>]*>", " ").replaceAll("[\\p{Cntrl}\\u2028\\u2029]", " ")
+                .replaceAll("\\s+", " ").trim();
+        if (plain.isEmpty()) {
+            return "no readable text";
+        }
+        return plain.length() > max ? plain.substring(0, max) + "…" : plain;
     }
 
     private static String stripQuery(String location) {

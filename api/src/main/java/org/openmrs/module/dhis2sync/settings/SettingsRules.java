@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.openmrs.module.dhis2sync.dhis2.Uid;
 
@@ -21,6 +22,8 @@ final class SettingsRules {
     static final int MAX_TIMEOUT_SECONDS = 600;
 
     private static final int MAX_ECHOED_LENGTH = 200;
+    /** A user name or password in the URL's authority: {@code scheme://user:pass@host}. */
+    private static final Pattern CREDENTIALS = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*@");
 
     private final Map<SettingsField, String> problems = new EnumMap<SettingsField, String>(SettingsField.class);
 
@@ -36,28 +39,31 @@ final class SettingsRules {
         if (url.isEmpty()) {
             return url;
         }
+        if (CREDENTIALS.matcher(url).find()) {
+            // the value is not echoed: it holds a credential
+            return problem(SettingsField.URL,
+                "must not contain a user name or password: use the username and password settings", "");
+        }
+        // a URL with "@" anywhere is never echoed (it may be a mistyped credential); nor is a control character
+        String shown = url.indexOf('@') >= 0 || hasControlCharacter(url) ? "(not shown)" : quoted(url);
         String expected = "must be an absolute http or https URL such as https://dhis2.example.org";
         URI uri;
         try {
             uri = new URI(url);
         }
         catch (URISyntaxException e) {
-            return problem(SettingsField.URL, expected + ", was " + quoted(url), url);
+            return problem(SettingsField.URL, expected + ", was " + shown, "");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
-            return problem(SettingsField.URL, expected + ", was " + quoted(url), url);
+            return problem(SettingsField.URL, expected + ", was " + shown, "");
         }
-        if (uri.getRawUserInfo() != null) {
-            // the value is not echoed: it holds a credential
-            return problem(SettingsField.URL,
-                "must not contain a user name or password: use the username and password settings", "");
-        }
-        if (uri.getHost() == null) {
-            return problem(SettingsField.URL, "must name a host, was " + quoted(url), url);
+        if (Dhis2Origin.of(url) == null) {
+            return problem(SettingsField.URL, "must name a host (letters, digits, '.', '-', '_') and at most a port,"
+                + " was " + shown, "");
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            return problem(SettingsField.URL, "must not have a query (?...) or fragment (#...), was " + quoted(url), url);
+            return problem(SettingsField.URL, "must not have a query (?...) or fragment (#...), was " + shown, "");
         }
         return url;
     }

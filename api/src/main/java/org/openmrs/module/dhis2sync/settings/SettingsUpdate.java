@@ -1,5 +1,8 @@
 package org.openmrs.module.dhis2sync.settings;
 
+import java.util.EnumMap;
+import java.util.Map;
+
 import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 /**
  * A validated replacement of the settings, e.g. from the admin page. Every field is required except the password:
@@ -75,6 +78,28 @@ public final class SettingsUpdate {
      */
     public String getNewPassword() {
         return password;
+    }
+
+    /**
+     * The stored password or token belongs to the DHIS2 it was entered for: an update that points the settings at
+     * another server (scheme, host or port) must give it again, or clear it, so that it is never sent elsewhere.
+     *
+     * @param storedUrl the URL stored now ("" or null when none or unreadable)
+     * @param secretStored whether a password or token is stored now
+     * @throws InvalidSettingsException naming the password field when the update would keep it for another server
+     */
+    public void requireSecretFor(String storedUrl, boolean secretStored) {
+        Dhis2Origin to = Dhis2Origin.of(url);
+        if (getPasswordChange() != PasswordChange.KEEP || !secretStored || to == null) {
+            return;
+        }
+        Dhis2Origin from = Dhis2Origin.of(storedUrl);
+        if (!to.equals(from)) {
+            Map<SettingsField, String> problems = new EnumMap<>(SettingsField.class);
+            problems.put(SettingsField.PASSWORD, "must be entered again (or cleared): the stored one was entered for "
+                + (from == null ? "another address" : from.toString()) + " and is not sent to " + to);
+            throw new InvalidSettingsException(INVALID, problems);
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.openmrs.api.APIAuthenticationException;
+import org.openmrs.module.dhis2sync.api.LogText;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingRegistry;
@@ -137,8 +138,8 @@ public final class PatientSyncStatusReader {
                 pendingProblem = "What is pending needs OpenMRS's read privileges on the patient's records ("
                         + e.getMessage() + ")";
             } catch (RuntimeException e) {
-                log.warn("What a run of mapping '{}' would send of patient {} could not be worked out", mapping.getName(),
-                        patientUuid, e);
+                log.warn("What a run of mapping '{}' would send of patient {} could not be worked out",
+                        LogText.of(mapping.getName()), patientUuid, e);
                 pendingProblem = "What is pending could not be worked out: " + e.getMessage();
             }
             statuses.add(new MappingSyncStatus(mapping.getUuid(), mapping.getName(), programUid, sentEnrollments,

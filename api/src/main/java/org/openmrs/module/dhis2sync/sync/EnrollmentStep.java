@@ -178,11 +178,16 @@ final class EnrollmentStep {
     private void preview(RunContext run, EnrollmentRecord enrollment, EnrollmentTracker tracker, String orgUnit,
             EnrollmentStatus status) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
-        values.put("enrolledAt", String.valueOf(enrollment.getDateEnrolled()));
+        // a value the record lacks is left out (never the text "null"): the error says why it cannot be sent
+        if (enrollment.getDateEnrolled() != null) {
+            values.put("enrolledAt", enrollment.getDateEnrolled().toString());
+        }
         if (enrollment.getDateCompleted() != null) {
             values.put("completedAt", enrollment.getDateCompleted().toString());
         }
-        values.put("orgUnit", String.valueOf(orgUnit));
+        if (orgUnit != null) {
+            values.put("orgUnit", orgUnit);
+        }
         run.tally().pending(new PendingRecord(SyncCategory.ENROLLMENT, enrollment.getUuid(),
                 tracker == null ? Decision.NEW : Decision.UPDATE, tracker == null ? null : tracker.getEnrollmentUid(),
                 status.name(), values, orgUnit == null ? OrgUnitResolver.noOrgUnitMessage("enrollment "

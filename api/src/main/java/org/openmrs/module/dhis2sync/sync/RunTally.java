@@ -26,6 +26,7 @@ public final class RunTally {
     private final Map<SyncCategory, int[]> pendingCounts = new EnumMap<>(SyncCategory.class);
     private final List<ValidationVerdict> verdicts = new ArrayList<>();
     private String phase = "starting";
+    private String recordsWithheld;
     private final Listener listener;
 
     /** Hears each pending record and verdict as the run finds it (a background job listing them as they come). */
@@ -158,6 +159,28 @@ public final class RunTally {
 
     public synchronized int pendingCount(SyncCategory category) {
         return slot(pendingCounts, category)[0];
+    }
+
+    /**
+     * A copy with the counts only, for a user who may not read OpenMRS's records: no record, value, uuid or message
+     * (DHIS2's and the run's can quote values) is carried over.
+     *
+     * @param reason why the records are withheld, shown to the user
+     */
+    public synchronized RunTally countsOnly(String reason) {
+        RunTally copy = new RunTally();
+        copy.phase = phase;
+        copy.recordsWithheld = reason;
+        copy.ambiguousCount = ambiguousCount;
+        copy.warningCount = warningCount;
+        counts.forEach((category, slot) -> copy.counts.put(category, slot.clone()));
+        pendingCounts.forEach((category, slot) -> copy.pendingCounts.put(category, slot.clone()));
+        return copy;
+    }
+
+    /** @return why the records were left out ({@link #countsOnly}), or null when they are listed */
+    public synchronized String recordsWithheld() {
+        return recordsWithheld;
     }
 
     public synchronized List<ValidationVerdict> verdicts() {

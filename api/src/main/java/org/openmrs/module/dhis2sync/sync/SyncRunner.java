@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
+import org.openmrs.module.dhis2sync.api.LogText;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.tracking.RunLockDao;
@@ -246,7 +247,8 @@ public class SyncRunner {
             }
         } catch (RuntimeException | Error e) {
             failure = e;
-            log.error("DHIS2 sync of mapping '{}' failed: {}", run.request.getMappingName(), e.getMessage(), e);
+            log.error("DHIS2 sync of mapping '{}' failed: {}", LogText.of(run.request.getMappingName()),
+                    e.getMessage(), e);
         } finally {
             finish(run, failure);
         }

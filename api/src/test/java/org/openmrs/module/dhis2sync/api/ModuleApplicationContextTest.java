@@ -3,12 +3,15 @@ package org.openmrs.module.dhis2sync.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.openmrs.GlobalProperty;
-import org.openmrs.api.AdministrationService;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
 import org.openmrs.api.context.ServiceContext;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
@@ -39,7 +43,9 @@ class ModuleApplicationContextTest {
 
     private final RecordingTransactionManager transactionManager = new RecordingTransactionManager();
     private final List<String> intercepted = new ArrayList<>();
-    private final AdministrationService administrationService = mock(AdministrationService.class);
+    /** OpenMRS's current Hibernate session, holding the global_property rows by name. */
+    private final Session session = mock(Session.class);
+    private final Map<String, GlobalProperty> globalProperties = new HashMap<>();
 
     private GenericApplicationContext openmrs;
     private ClassPathXmlApplicationContext module;
@@ -58,10 +64,12 @@ class ModuleApplicationContextTest {
             return invocation.proceed();
         };
         openmrs.registerBean("serviceInterceptors", List.class, () -> new ArrayList<Object>(List.of(recorder)));
-        openmrs.registerBean("adminService", AdministrationService.class, () -> administrationService);
-        // OpenMRS's session factory and clinical services, which the module's DAOs and source are built on
-        openmrs.registerBean("sessionFactory", org.hibernate.SessionFactory.class,
-                () -> mock(org.hibernate.SessionFactory.class));
+        // OpenMRS's session factory and clinical services, which the module's DAOs, settings and source are built on
+        SessionFactory sessionFactory = mock(SessionFactory.class);
+        when(sessionFactory.getCurrentSession()).thenReturn(session);
+        when(session.get(eq(GlobalProperty.class), anyString()))
+            .thenAnswer(call -> globalProperties.get(call.<String>getArgument(1)));
+        openmrs.registerBean("sessionFactory", SessionFactory.class, () -> sessionFactory);
         openmrs.registerBean("patientService", org.openmrs.api.PatientService.class,
                 () -> mock(org.openmrs.api.PatientService.class));
         openmrs.registerBean("programWorkflowService", org.openmrs.api.ProgramWorkflowService.class,
@@ -107,17 +115,18 @@ class ModuleApplicationContextTest {
 
     @Test
     void savesSettingsInAReadWriteTransactionAfterOpenmrsInterceptors() {
-        when(administrationService.getGlobalPropertyObject(anyString()))
-            .thenAnswer(call -> new GlobalProperty(call.getArgument(0), ""));
+        GlobalProperty url = new GlobalProperty("dhis2sync.dhis2.url", "");
+        globalProperties.put(url.getProperty(), url);
         Dhis2SyncService service = module.getBean(Dhis2SyncService.class);
 
         service.saveSettings(SettingsUpdate.builder().url("https://dhis2.example.org").username("sync").api("auto")
             .defaultOrgUnitUid("").batchSize(250).timeoutSeconds(60).build());
 
-        verify(administrationService).updateGlobalProperty("dhis2sync.dhis2.url", "https://dhis2.example.org");
-        assertThat(transactionManager.begun).hasSize(1);
-        assertThat(transactionManager.begun.get(0).isReadOnly()).isFalse();
-        assertThat(transactionManager.outcomes).containsExactly("commit");
+        assertThat(url.getPropertyValue()).isEqualTo("https://dhis2.example.org");
+        verify(session).update(url);
+        // the store's own template joins the service's read-write transaction (a real manager would not begin anew)
+        assertThat(transactionManager.begun).isNotEmpty().noneMatch(TransactionDefinition::isReadOnly);
+        assertThat(transactionManager.outcomes).containsOnly("commit");
         assertThat(intercepted).containsExactly("saveSettings in transaction: false");
     }
 
@@ -127,20 +136,19 @@ class ModuleApplicationContextTest {
 
         assertThat(service.getSettings()).isEqualTo(SyncSettings.defaults());
 
-        assertThat(transactionManager.begun).hasSize(1);
         assertThat(transactionManager.begun.get(0).isReadOnly()).isTrue();
-        assertThat(transactionManager.outcomes).containsExactly("commit");
+        assertThat(transactionManager.outcomes).containsOnly("commit");
     }
 
     @Test
     void rollsBackWhenTheStoreFails() {
-        when(administrationService.getGlobalPropertyObject(anyString())).thenThrow(new IllegalStateException("db down"));
+        when(session.get(eq(GlobalProperty.class), anyString())).thenThrow(new IllegalStateException("db down"));
         Dhis2SyncService service = module.getBean(Dhis2SyncService.class);
 
         assertThatThrownBy(() -> service.saveSettings(SettingsUpdate.builder().url("").username("").api("auto")
             .defaultOrgUnitUid("").batchSize(250).timeoutSeconds(60).build())).hasMessage("db down");
 
-        assertThat(transactionManager.outcomes).containsExactly("rollback");
+        assertThat(transactionManager.outcomes).contains("rollback").doesNotContain("commit");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,26 +1,23 @@
 package org.openmrs.module.dhis2sync.bench;
 
-import java.util.List;
-import java.util.Locale;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
 import java.util.function.Function;
 
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.openmrs.Concept;
-import org.openmrs.ConceptClass;
-import org.openmrs.ConceptDatatype;
-import org.openmrs.ConceptSearchResult;
 import org.openmrs.Encounter;
-import org.openmrs.EncounterType;
 import org.openmrs.Patient;
-import org.openmrs.PatientIdentifierType;
 import org.openmrs.PatientProgram;
-import org.openmrs.Program;
 import org.openmrs.api.ConceptService;
 import org.openmrs.api.EncounterService;
 import org.openmrs.api.PatientService;
 import org.openmrs.api.ProgramWorkflowService;
-import org.openmrs.api.impl.BaseOpenmrsService;
 import org.springframework.orm.hibernate5.HibernateTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,90 +48,48 @@ final class OpenmrsShapedServices {
                 .setParameter("uuid", uuid).uniqueResult());
     }
 
+    /**
+     * A stub-only Mockito double (no invocation is recorded: the benchmark calls it millions of times) that refuses
+     * every call the benchmark's source is not expected to make; test doubles of OpenMRS's interfaces are mocks, so
+     * that they compile against every OpenMRS version's interface ({@code -Popenmrs}).
+     */
+    private static <T> T refusingAllBut(Class<T> type) {
+        return mock(type, withSettings().stubOnly().defaultAnswer(call -> {
+            throw new UnsupportedOperationException("the benchmark's source does not call " + type.getSimpleName()
+                + "." + call.getMethod().getName());
+        }));
+    }
+
     PatientService patients() {
-        return new Patients();
+        PatientService service = refusingAllBut(PatientService.class);
+        doAnswer(call -> read(session -> session.get(Patient.class, call.<Integer>getArgument(0))))
+            .when(service).getPatient(anyInt());
+        doAnswer(call -> byUuid(Patient.class, call.getArgument(0))).when(service).getPatientByUuid(anyString());
+        return service;
     }
 
     ProgramWorkflowService programs() {
-        return new Programs();
+        ProgramWorkflowService service = refusingAllBut(ProgramWorkflowService.class);
+        doAnswer(call -> read(session -> session.get(PatientProgram.class, call.<Integer>getArgument(0))))
+            .when(service).getPatientProgram(anyInt());
+        doAnswer(call -> byUuid(PatientProgram.class, call.getArgument(0))).when(service)
+            .getPatientProgramByUuid(anyString());
+        return service;
     }
 
     EncounterService encounters() {
-        return new Encounters();
+        EncounterService service = refusingAllBut(EncounterService.class);
+        doAnswer(call -> read(session -> session.get(Encounter.class, call.<Integer>getArgument(0))))
+            .when(service).getEncounter(anyInt());
+        doAnswer(call -> byUuid(Encounter.class, call.getArgument(0))).when(service).getEncounterByUuid(anyString());
+        return service;
     }
 
     ConceptService concepts() {
-        return new Concepts();
-    }
-
-    private final class Patients extends BaseOpenmrsService implements PatientService {
-        @Override
-        public Patient getPatient(Integer patientId) {
-            return read(session -> session.get(Patient.class, patientId));
-        }
-
-        @Override
-        public Patient getPatientByUuid(String uuid) {
-            return byUuid(Patient.class, uuid);
-        }
-
-        @Override
-        public List<PatientIdentifierType> getAllPatientIdentifierTypes(boolean includeRetired) {
-            throw new UnsupportedOperationException("the benchmark's source does not list identifier types");
-        }
-    }
-
-    private final class Programs extends BaseOpenmrsService implements ProgramWorkflowService {
-        @Override
-        public PatientProgram getPatientProgram(Integer patientProgramId) {
-            return read(session -> session.get(PatientProgram.class, patientProgramId));
-        }
-
-        @Override
-        public PatientProgram getPatientProgramByUuid(String uuid) {
-            return byUuid(PatientProgram.class, uuid);
-        }
-
-        @Override
-        public List<Program> getAllPrograms(boolean includeRetired) {
-            throw new UnsupportedOperationException("the benchmark's source does not list programs");
-        }
-    }
-
-    private final class Encounters extends BaseOpenmrsService implements EncounterService {
-        @Override
-        public Encounter getEncounter(Integer encounterId) {
-            return read(session -> session.get(Encounter.class, encounterId));
-        }
-
-        @Override
-        public Encounter getEncounterByUuid(String uuid) {
-            return byUuid(Encounter.class, uuid);
-        }
-
-        @Override
-        public List<EncounterType> getAllEncounterTypes(boolean includeRetired) {
-            throw new UnsupportedOperationException("the benchmark's source does not list encounter types");
-        }
-    }
-
-    private final class Concepts extends BaseOpenmrsService implements ConceptService {
-        @Override
-        public Concept getConcept(Integer conceptId) {
-            return read(session -> session.get(Concept.class, conceptId));
-        }
-
-        @Override
-        public Concept getConceptByUuid(String uuid) {
-            return byUuid(Concept.class, uuid);
-        }
-
-        @Override
-        public List<ConceptSearchResult> getConcepts(String phrase, List<Locale> locales, boolean includeRetired,
-                List<ConceptClass> requireClasses, List<ConceptClass> excludeClasses,
-                List<ConceptDatatype> requireDatatypes, List<ConceptDatatype> excludeDatatypes,
-                Concept answersToConcept, Integer start, Integer size) {
-            throw new UnsupportedOperationException("the benchmark's source does not search concepts");
-        }
+        ConceptService service = refusingAllBut(ConceptService.class);
+        doAnswer(call -> read(session -> session.get(Concept.class, call.<Integer>getArgument(0))))
+            .when(service).getConcept(anyInt());
+        doAnswer(call -> byUuid(Concept.class, call.getArgument(0))).when(service).getConceptByUuid(anyString());
+        return service;
     }
 }

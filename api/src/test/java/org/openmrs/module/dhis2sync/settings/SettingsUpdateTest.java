@@ -88,4 +88,57 @@ class SettingsUpdateTest {
         assertThat(error.getProblems()).containsEntry(SettingsField.API,
             "must be one of auto, legacy, tracker, was 'v2'");
     }
+
+    private static SettingsUpdate.Builder valid() {
+        return SettingsUpdate.builder().url("https://dhis2.example.org").username("sync").api("auto")
+            .defaultOrgUnitUid("").batchSize(250).timeoutSeconds(60);
+    }
+
+    @Test
+    void neverEchoesAUrlThatHoldsACredentialEvenWhenItIsMalformed() {
+        for (String url : new String[] {"https://sync:Hunter2-secret@dhis2.example.org",
+            "https://sync:Hunter2-secret%zz@dhis2.example.org", "https://sync:Hunter2 secret@dhis2.example.org",
+            "https://dhis2.example.org/a b@Hunter2-secret", "https://sync:Hunter2-secret@"}) {
+            InvalidSettingsException error = catchThrowableOfType(() -> valid().url(url).build(),
+                InvalidSettingsException.class);
+
+            assertThat(error).as(url).isNotNull();
+            assertThat(error.getProblems()).as(url).containsOnlyKeys(SettingsField.URL);
+            assertThat(error.getMessage()).as(url).doesNotContain("Hunter2");
+        }
+    }
+
+    @Test
+    void acceptsHostNamesWithAnUnderscoreAsDockerServicesHaveThem() {
+        assertThat(valid().url("http://dhis2_web:8080/").build().getUrl()).isEqualTo("http://dhis2_web:8080");
+        assertThat(valid().url("http://dhis2_web").build().getUrl()).isEqualTo("http://dhis2_web");
+    }
+
+    @Test
+    void aStoredSecretMustBeGivenAgainForAnotherServer() {
+        String stored = "https://dhis2.example.org";
+        for (String other : new String[] {"http://dhis2.example.org", "https://evil.example.org",
+            "https://dhis2.example.org:8443", "https://dhis2.example.org.evil.example"}) {
+            InvalidSettingsException error = catchThrowableOfType(
+                () -> valid().url(other).build().requireSecretFor(stored, true), InvalidSettingsException.class);
+
+            assertThat(error).as(other).isNotNull();
+            assertThat(error.getProblems()).as(other).containsOnlyKeys(SettingsField.PASSWORD);
+            assertThat(error.getProblems().get(SettingsField.PASSWORD)).contains("entered again")
+                .contains("https://dhis2.example.org:443");
+        }
+    }
+
+    @Test
+    void theSameServerOrANewSecretOrNoSecretNeedsNothingMore() {
+        String stored = "https://dhis2.example.org";
+        valid().url("https://DHIS2.example.org:443/").build().requireSecretFor(stored, true);
+        valid().url("https://dhis2.example.org/dhis").build().requireSecretFor(stored, true);
+        valid().url("https://other.example.org").password("new-one").build().requireSecretFor(stored, true);
+        valid().url("https://other.example.org").password("").build().requireSecretFor(stored, true);
+        valid().url("https://other.example.org").build().requireSecretFor(stored, false);
+        valid().url("").build().requireSecretFor(stored, true);
+        assertThat(catchThrowableOfType(() -> valid().url("https://other.example.org").build()
+            .requireSecretFor("", true), InvalidSettingsException.class)).isNotNull();
+    }
 }

@@ -282,6 +282,26 @@ class PatientSyncTest {
         assertThat(tracker("p-2")).as("preview writes nothing").isNull();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void previewLeavesOutAnOrgUnitItCannotFindInsteadOfShowingTheTextNull(String name, FakeDhis2.Version version,
+            ApiChoice api) {
+        start(version, api);
+        PatientRecord elsewhere = new PatientRecord("p-away", "Ann", null, "Doe", "F", null, false,
+                Map.of(SyncHarness.NATIONAL_ID_TYPE, "NAT-009"), Map.of(), Map.of(), "unmapped-location");
+        harness.openmrs.putPatient(elsewhere);
+        harness.openmrs.putEnrollment(new org.openmrs.module.dhis2sync.source.EnrollmentRecord("pp-away", "p-away",
+                SyncHarness.PROGRAM_UUID, java.time.LocalDate.parse("2025-06-01"), null, "unmapped-location", false));
+
+        RunTally preview = harness.preview();
+
+        PendingRecord enrollment = preview.pendingRecords().stream()
+                .filter(r -> r.getCategory() == SyncCategory.ENROLLMENT).findFirst().orElseThrow();
+        assertThat(enrollment.getValues()).doesNotContainKey("orgUnit").containsEntry("enrolledAt", "2025-06-01");
+        assertThat(enrollment.getError()).contains("unmapped-location");
+        assertThat(preview.pendingRecords()).allSatisfy(r -> assertThat(r.getValues()).doesNotContainValue("null"));
+    }
+
     private MappingConfig withAttributes(List<AttributeMapping> attributes) {
         MappingConfig base = SyncHarness.mapping(true);
         return new MappingConfig(base.getName(), base.getOpenmrsProgramUuid(), base.getDhis2ProgramUid(),

@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.scheduler;
 
+import java.util.Collection;
 import java.util.function.Supplier;
 
 import org.openmrs.scheduler.SchedulerService;
@@ -57,7 +58,8 @@ public class TaskRegistration implements Runnable {
     public void run() {
         try {
             SchedulerService service = scheduler.get();
-            if (service.getTaskByName(name) != null) {
+            // not getTaskByName: OpenMRS's DAO logs a WARN for a name it does not find, i.e. on every first start
+            if (exists(service)) {
                 log.debug("scheduler task '{}' exists", name);
                 return;
             }
@@ -71,5 +73,17 @@ public class TaskRegistration implements Runnable {
             log.warn("Could not create the scheduler task '{}': {}; create it in Admin → Scheduler with class {}",
                     name, e.toString(), taskClass.getName());
         }
+    }
+
+    private boolean exists(SchedulerService service) {
+        Collection<TaskDefinition> tasks = service.getRegisteredTasks();
+        if (tasks != null) {
+            for (TaskDefinition task : tasks) {
+                if (name.equals(task.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -42,6 +42,8 @@ public class JsonBodies {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // 50.7 is not a whole number: refused, not cut to 50
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             // 42 or true is not text: a field of the wrong kind is a mistake to report, not to convert (Jackson 2.13
             // converts any scalar to a String whatever the coercion settings)
@@ -104,14 +106,21 @@ public class JsonBodies {
         String contentType = request.getContentType();
         boolean json;
         try {
-            json = contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+            json = contentType != null && isJson(MediaType.parseMediaType(contentType));
         } catch (IllegalArgumentException e) {
             json = false;
         }
         if (!json) {
             throw new WebException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, null, "The body must be JSON sent as "
-                    + "Content-Type: application/json" + (contentType == null ? "" : ", was " + contentType));
+                    + "Content-Type: application/json"
+                    + (contentType == null ? "" : ", was " + Params.shorten(contentType)));
         }
+    }
+
+    /** application/json or application/...+json; a wildcard such as {@code *}/{@code *} says nothing. */
+    private static boolean isJson(MediaType type) {
+        return !type.isWildcardType() && !type.isWildcardSubtype() && "application".equals(type.getType())
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
     }
 
     private static byte[] readAtMost(HttpServletRequest request, int max) {

@@ -107,7 +107,7 @@ public class LogsController {
         return ListBody.page(rows, service.countFailures(mappingUuid));
     }
 
-    @PostMapping("/failures/{id}/retry")
+    @PostMapping("/failures/{id:.+}/retry")
     public ResponseEntity<StartedRuns> retryOne(@PathVariable("id") String id, HttpServletRequest request) {
         guard.change(request, Dhis2SyncPrivileges.RUN_SYNC);
         long failureId;

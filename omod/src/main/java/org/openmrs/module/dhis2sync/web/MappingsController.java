@@ -8,6 +8,7 @@ import javax.servlet.http.HttpServletRequest;
 
 import org.openmrs.module.dhis2sync.api.Dhis2SyncPrivileges;
 import org.openmrs.module.dhis2sync.api.Dhis2SyncService;
+import org.openmrs.module.dhis2sync.api.LogText;
 import org.openmrs.module.dhis2sync.mapping.Mapping;
 import org.openmrs.module.dhis2sync.mapping.MappingConfig;
 import org.openmrs.module.dhis2sync.mapping.MappingJson;
@@ -68,7 +69,7 @@ public class MappingsController {
         return ListBody.of(summaries);
     }
 
-    @GetMapping("/{uuid}")
+    @GetMapping("/{uuid:.+}")
     public MappingDetail get(@PathVariable("uuid") String uuid) {
         guard.read(Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC);
         return detail(service.getMapping(Params.uuid("uuid", uuid)));
@@ -82,7 +83,7 @@ public class MappingsController {
         return ResponseEntity.status(HttpStatus.CREATED).body(detail(created));
     }
 
-    @RequestMapping(value = "/{uuid}", method = {RequestMethod.POST, RequestMethod.PUT})
+    @RequestMapping(value = "/{uuid:.+}", method = {RequestMethod.POST, RequestMethod.PUT})
     public MappingDetail update(@PathVariable("uuid") String uuid, HttpServletRequest request) {
         guard.change(request, Dhis2SyncPrivileges.MANAGE_MAPPINGS);
         String checked = Params.uuid("uuid", uuid);
@@ -90,14 +91,15 @@ public class MappingsController {
         return detail(service.updateMapping(checked, config));
     }
 
-    @DeleteMapping("/{uuid}")
+    @DeleteMapping("/{uuid:.+}")
     public ResponseEntity<Void> retire(@PathVariable("uuid") String uuid,
             @RequestParam(value = "reason", required = false) String reason, HttpServletRequest request) {
         guard.change(request, Dhis2SyncPrivileges.MANAGE_MAPPINGS);
         Mapping retired = service.retireMapping(Params.uuid("uuid", uuid));
         // the mapping table has no column for it: the reason goes to the log, next to who retired it
-        log.info("DHIS2 Sync mapping '{}' ({}) retired; reason: {}", retired.getName(), retired.getUuid(),
-                reason == null || reason.trim().isEmpty() ? "none given" : reason.trim());
+        String why = reason == null || reason.trim().isEmpty() ? "none given" : LogText.of(reason.trim());
+        log.info("DHIS2 Sync mapping '{}' ({}) retired; reason: {}", LogText.of(retired.getName()), retired.getUuid(),
+                why);
         return ResponseEntity.noContent().build();
     }
 
@@ -127,7 +129,7 @@ public class MappingsController {
         return ImportReportBody.of(service.importMappings(document));
     }
 
-    @GetMapping("/{uuid}/preview")
+    @GetMapping("/{uuid:.+}/preview")
     public PreviewBody preview(@PathVariable("uuid") String uuid) {
         guard.read(Dhis2SyncPrivileges.RUN_SYNC);
         String checked = Params.uuid("uuid", uuid);
@@ -139,7 +141,7 @@ public class MappingsController {
         return PreviewBody.of(checked, tally, naming.names());
     }
 
-    @PostMapping("/{uuid}/validate")
+    @PostMapping("/{uuid:.+}/validate")
     public ValidationBody validate(@PathVariable("uuid") String uuid, HttpServletRequest request) {
         guard.change(request, Dhis2SyncPrivileges.RUN_SYNC);
         String checked = Params.uuid("uuid", uuid);
@@ -152,7 +154,7 @@ public class MappingsController {
     }
 
     /** The saved mapping checked against DHIS2's live metadata (GET, or POST from a form). */
-    @RequestMapping(value = "/{uuid}/health", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(value = "/{uuid:.+}/health", method = {RequestMethod.GET, RequestMethod.POST})
     public HealthBody health(@PathVariable("uuid") String uuid, HttpServletRequest request) {
         if ("POST".equalsIgnoreCase(request.getMethod())) {
             guard.change(request, Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC);

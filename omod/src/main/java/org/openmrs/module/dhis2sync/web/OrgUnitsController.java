@@ -58,7 +58,7 @@ public class OrgUnitsController {
         return OrgUnitBody.of(row, locationNames().get(row.getLocationUuid()));
     }
 
-    @DeleteMapping("/{locationUuid}")
+    @DeleteMapping("/{locationUuid:.+}")
     public ResponseEntity<Void> delete(@PathVariable("locationUuid") String locationUuid, HttpServletRequest request) {
         guard.change(request, Dhis2SyncPrivileges.MANAGE_MAPPINGS);
         service.deleteOrgUnitMapping(Params.uuid("locationUuid", locationUuid));

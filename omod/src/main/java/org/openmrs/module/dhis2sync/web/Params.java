@@ -12,6 +12,8 @@ final class Params {
 
     static final int DEFAULT_PAGE_SIZE = 50;
     static final int MAX_PAGE_SIZE = 500;
+    /** So that (page - 1) * pageSize, the first row asked for, fits in an int. */
+    static final int MAX_PAGE = Integer.MAX_VALUE / MAX_PAGE_SIZE;
 
     /** OpenMRS uuids: 36 characters in practice, up to 38 in the schema; letters, digits and dashes. */
     private static final Pattern UUID = Pattern.compile("[A-Za-z0-9-]{1,38}");
@@ -23,8 +25,8 @@ final class Params {
         if (page == null) {
             return 1;
         }
-        if (page < 1) {
-            throw WebException.badRequest("page", "must be 1 or more, was " + page);
+        if (page < 1 || page > MAX_PAGE) {
+            throw WebException.badRequest("page", "must be from 1 to " + MAX_PAGE + ", was " + page);
         }
         return page;
     }

@@ -48,7 +48,7 @@ public class PatientsController {
         return ListBody.of(found);
     }
 
-    @GetMapping("/{uuid}/status")
+    @GetMapping("/{uuid:.+}/status")
     public PatientStatusBody status(@PathVariable("uuid") String uuid) {
         guard.read(Dhis2SyncPrivileges.VIEW_LOGS);
         PatientSyncStatus status = service.getPatientSyncStatus(Params.uuid("uuid", uuid));

@@ -56,7 +56,7 @@ public class RunsController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(started);
     }
 
-    @GetMapping("/runs/{runId}")
+    @GetMapping("/runs/{runId:.+}")
     public RunBody run(@PathVariable("runId") String runId) {
         guard.read(Dhis2SyncPrivileges.RUN_SYNC);
         RunState state = service.getRun(Params.uuid("runId", runId));

@@ -150,8 +150,39 @@ class NamesAndStatusApiTest {
 
         installation.user.loggedIn("runner", Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS);
         assertThat(api.get("failures").json().path("results").get(0).path("record").isNull()).isTrue();
-        assertThat(api.get("mappings/" + mappingUuid + "/preview").json().path("records").get(0).path("record")
-                .isNull()).isTrue();
+    }
+
+    @Test
+    void previewListsRecordsOnlyToUsersWhoMayReadThemInOpenmrsAndCountsThemForEveryone() {
+        installation.user.loggedIn("runner", Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.GET_PATIENTS,
+                "Get Patient Programs", "Get Encounters");
+
+        Api.Reply countsOnly = api.get("mappings/" + mappingUuid + "/preview");
+
+        assertThat(countsOnly.status).as(countsOnly.toString()).isEqualTo(200);
+        JsonNode body = countsOnly.json();
+        assertThat(body.path("counts").path("INSTANCE").asInt()).isEqualTo(3);
+        assertThat(body.path("records")).isEmpty();
+        assertThat(body.path("truncated").asBoolean()).isFalse();
+        assertThat(body.path("recordsWithheld").asText()).contains("missing: Get Observations");
+        assertThat(countsOnly.body).doesNotContain("Jane").doesNotContain("NID-0001").doesNotContain(JANE)
+                .doesNotContain("61.5");
+
+        installation.user.loggedIn("reader", Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.GET_PATIENTS,
+                "Get Patient Programs", "Get Encounters", "Get Observations");
+        JsonNode listed = api.get("mappings/" + mappingUuid + "/preview").json();
+        assertThat(listed.path("records").size()).isGreaterThanOrEqualTo(3);
+        assertThat(listed.path("recordsWithheld").isNull()).isTrue();
+        assertThat(listed.toString()).contains("Jane Doe").contains("61.5");
+
+        // the background preview's records too
+        installation.user.loggedIn("runner", Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.GET_PATIENTS);
+        Api.Reply job = api.post("jobs", "{\"kind\": \"PREVIEW\", \"mappingUuid\": \"" + mappingUuid + "\"}");
+        assertThat(job.status).as(job.toString()).isLessThan(300);
+        Api.Reply records = api.get("jobs/" + job.json().path("jobId").asText() + "/records");
+        assertThat(records.status).as(records.toString()).isEqualTo(403);
+        assertThat(records.errorMessage()).contains("missing: Get Patient Programs, Get Encounters, Get Observations");
+        assertThat(records.body).doesNotContain("Jane").doesNotContain("61.5");
     }
 
     @Test

@@ -125,8 +125,10 @@ class PrivilegesTest {
     @MethodSource("endpoints")
     void withThePrivilegeIsServed(String method, String path, String body, List<String> privileges) {
         for (String privilege : privileges) {
-            // with OpenMRS's "Get Patients", which patient names also need
-            installation.user.loggedIn("someone", privilege, Dhis2SyncPrivileges.GET_PATIENTS);
+            // with OpenMRS's record reads ("Get Patients", ...), which patient names and job records also need
+            List<String> granted = new java.util.ArrayList<>(Dhis2SyncPrivileges.RECORD_READS);
+            granted.add(privilege);
+            installation.user.loggedIn("someone", granted.toArray(new String[0]));
 
             Api.Reply reply = api.send(request(method, path, body, true, true));
 

@@ -15,10 +15,10 @@ public final class SettableAuthorization implements RequestAuthorization, Curren
     private volatile String username = "admin";
     private volatile Set<String> privileges = Collections.emptySet();
 
-    /** Logged in as admin with the module's four privileges and OpenMRS's "Get Patients". */
+    /** Logged in as admin with the module's four privileges and OpenMRS's record reads ("Get Patients", ...). */
     public SettableAuthorization admin() {
         java.util.List<String> granted = new java.util.ArrayList<>(Dhis2SyncPrivileges.all());
-        granted.add(Dhis2SyncPrivileges.GET_PATIENTS);
+        granted.addAll(Dhis2SyncPrivileges.RECORD_READS);
         return loggedIn("admin", granted.toArray(new String[0]));
     }
 

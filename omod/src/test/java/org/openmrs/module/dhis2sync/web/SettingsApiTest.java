@@ -154,4 +154,66 @@ class SettingsApiTest {
         assertThat(logged.toString(StandardCharsets.UTF_8)).contains("DHIS2 Sync settings saved")
                 .doesNotContain(SECRET);
     }
+
+    @Test
+    void theStoredSecretIsBoundToItsDhis2AndAnotherAddressNeedsItAgain() {
+        assertThat(api.post("settings", settings(", \"password\": \"district\"")).status).isEqualTo(200);
+        String moved = settings("").replace(installation.dhis2.baseUrl(), "https://elsewhere.example.org");
+
+        Api.Reply refused = api.post("settings", moved);
+
+        assertThat(refused.status).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.errorField()).isEqualTo("password");
+        assertThat(refused.errorMessage()).contains("entered again");
+        assertThat(api.get("settings").json().path("url").asText()).isEqualTo(installation.dhis2.baseUrl());
+        // another port of the same host is another server too
+        String otherPort = settings("").replace(installation.dhis2.baseUrl(), "http://127.0.0.1:1");
+        assertThat(api.post("settings", otherPort).errorField()).isEqualTo("password");
+
+        Api.Reply cleared = api.post("settings", moved.replace("}", ", \"password\": \"\"}"));
+        assertThat(cleared.status).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.json().path("passwordSet").asBoolean()).isFalse();
+        assertThat(cleared.json().path("warning").isNull()).isTrue();
+    }
+
+    @Test
+    void plainHttpToAnotherMachineIsWarnedAbout() {
+        String remote = settings(", \"password\": \"district\"").replace(installation.dhis2.baseUrl(),
+                "http://dhis2_web:8080");
+
+        Api.Reply saved = api.post("settings", remote);
+
+        assertThat(saved.status).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.json().path("url").asText()).isEqualTo("http://dhis2_web:8080");
+        assertThat(saved.json().path("warning").asText()).contains("plain http").contains("dhis2_web");
+        assertThat(api.get("settings").json().path("warning").asText()).contains("plain http");
+    }
+
+    @Test
+    void aUrlWithCredentialsIsRefusedWithoutEchoingThem() {
+        for (String url : new String[] {"https://admin:" + SECRET + "@dhis2.example.org",
+            "https://admin:" + SECRET + "%zz@dhis2.example.org"}) {
+            Api.Reply reply = api.post("settings", settings(", \"password\": \"district\"")
+                    .replace(installation.dhis2.baseUrl() + "/", url));
+
+            assertThat(reply.status).as(url).isEqualTo(400);
+            assertThat(reply.errorField()).isEqualTo("url");
+            assertThat(reply.body).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void aFractionIsNoWholeNumberAndAWildcardIsNoJson() {
+        Api.Reply fraction = api.post("settings", settings("").replace("\"batchSize\": 100", "\"batchSize\": 50.7"));
+        assertThat(fraction.status).as(fraction.toString()).isEqualTo(400);
+        assertThat(fraction.errorField()).isEqualTo("batchSize");
+        assertThat(api.get("settings").json().path("batchSize").asInt()).isEqualTo(250);
+
+        Api.Reply wildcard = api.send(Api.posting("settings", settings("")).contentType("*/*"));
+        assertThat(wildcard.status).as(wildcard.toString()).isEqualTo(415);
+        Api.Reply anyText = api.send(Api.posting("settings", settings("")).contentType("text/*"));
+        assertThat(anyText.status).isEqualTo(415);
+        Api.Reply vendorJson = api.send(Api.posting("settings", settings("")).contentType("application/vnd.api+json"));
+        assertThat(vendorJson.status).as(vendorJson.toString()).isEqualTo(200);
+    }
 }

@@ -2,7 +2,7 @@ package org.openmrs.module.dhis2sync.settings.openmrs;
 
 import java.util.Optional;
 
-import org.openmrs.api.AdministrationService;
+import org.openmrs.module.dhis2sync.settings.GlobalPropertyStore;
 import org.openmrs.module.dhis2sync.settings.SecretCipher;
 import org.openmrs.module.dhis2sync.settings.SecretUnreadableException;
 import org.openmrs.module.dhis2sync.settings.SettingsField;
@@ -13,18 +13,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The settings in OpenMRS global properties (declared with their defaults in config.xml); the DHIS2 password is
- * stored encrypted with the installation's key.
+ * The settings in the module's OpenMRS global properties (declared with their defaults in config.xml); the DHIS2
+ * password is stored encrypted with the installation's key.
  */
 public class GlobalPropertySettingsStore implements SettingsStore {
 
     private static final Logger log = LoggerFactory.getLogger(GlobalPropertySettingsStore.class);
 
-    private final AdministrationService administrationService;
+    private final GlobalPropertyStore properties;
     private final SecretCipher cipher;
 
-    public GlobalPropertySettingsStore(AdministrationService administrationService, SecretCipher cipher) {
-        this.administrationService = administrationService;
+    public GlobalPropertySettingsStore(GlobalPropertyStore properties, SecretCipher cipher) {
+        this.properties = properties;
         this.cipher = cipher;
     }
 
@@ -83,27 +83,16 @@ public class GlobalPropertySettingsStore implements SettingsStore {
      * that have a default take that default.
      */
     private String valueOrDefault(SettingsField field, String defaultValue) {
-        String value = administrationService.getGlobalProperty(field.globalProperty());
+        String value = properties.get(field.globalProperty());
         return value == null || value.trim().isEmpty() ? defaultValue : value;
     }
 
     private String storedSecret() {
-        String value = administrationService.getGlobalProperty(SettingsField.PASSWORD.globalProperty());
+        String value = properties.get(SettingsField.PASSWORD.globalProperty());
         return value == null ? "" : value.trim();
     }
 
-    /**
-     * updateGlobalProperty needs no "Manage Global Properties" privilege: the caller holds the module's own settings
-     * privilege, which is enough to change the module's settings. The properties exist once the module has started
-     * (config.xml declares them); setGlobalProperty recreates one that was deleted (and does need that privilege).
-     * Existence is checked first because a failed call inside the caller's transaction would mark it rollback-only.
-     */
     private void put(SettingsField field, String value) {
-        String name = field.globalProperty();
-        if (administrationService.getGlobalPropertyObject(name) != null) {
-            administrationService.updateGlobalProperty(name, value);
-        } else {
-            administrationService.setGlobalProperty(name, value);
-        }
+        properties.put(field.globalProperty(), value);
     }
 }

@@ -2,29 +2,20 @@ package org.openmrs.module.dhis2sync.settings.openmrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.mockito.Mock;
-import org.mockito.junit.jupiter.MockitoExtension;
-import org.mockito.junit.jupiter.MockitoSettings;
-import org.mockito.quality.Strictness;
-import org.openmrs.GlobalProperty;
-import org.openmrs.api.AdministrationService;
 import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
+import org.openmrs.module.dhis2sync.settings.GlobalPropertyStore;
 import org.openmrs.module.dhis2sync.settings.InvalidSettingsException;
 import org.openmrs.module.dhis2sync.settings.SecretCipher;
 import org.openmrs.module.dhis2sync.settings.SecretUnreadableException;
@@ -32,8 +23,6 @@ import org.openmrs.module.dhis2sync.settings.SettingsField;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
 
-@ExtendWith(MockitoExtension.class)
-@MockitoSettings(strictness = Strictness.LENIENT)
 class GlobalPropertySettingsStoreTest {
 
     private static final String SECRET = "Tr0ub4dor&3";
@@ -55,22 +44,28 @@ class GlobalPropertySettingsStoreTest {
         }
     };
 
-    @Mock
-    private AdministrationService administrationService;
-
     private final Map<String, String> globalProperties = new HashMap<>();
+    /** Every write, "name=value", in order. */
+    private final List<String> written = new ArrayList<>();
 
     private GlobalPropertySettingsStore store;
 
     @BeforeEach
     void setUp() {
-        when(administrationService.getGlobalProperty(anyString()))
-            .thenAnswer(call -> globalProperties.get(call.<String>getArgument(0)));
-        when(administrationService.getGlobalPropertyObject(anyString())).thenAnswer(call -> {
-            String name = call.getArgument(0);
-            return globalProperties.containsKey(name) ? new GlobalProperty(name, globalProperties.get(name)) : null;
-        });
-        store = new GlobalPropertySettingsStore(administrationService, FAKE_CIPHER);
+        GlobalPropertyStore properties = new GlobalPropertyStore() {
+
+            @Override
+            public String get(String name) {
+                return globalProperties.get(name);
+            }
+
+            @Override
+            public void put(String name, String value) {
+                written.add(name + "=" + value);
+                globalProperties.put(name, value);
+            }
+        };
+        store = new GlobalPropertySettingsStore(properties, FAKE_CIPHER);
     }
 
     private void storeAll(String url, String username, String password, String api, String orgUnit, String batchSize,
@@ -148,14 +143,10 @@ class GlobalPropertySettingsStoreTest {
 
         store.write(update().build());
 
-        verify(administrationService).updateGlobalProperty("dhis2sync.dhis2.url", "https://dhis2.example.org");
-        verify(administrationService).updateGlobalProperty("dhis2sync.dhis2.username", "sync");
-        verify(administrationService).updateGlobalProperty("dhis2sync.dhis2.api", "tracker");
-        verify(administrationService).updateGlobalProperty("dhis2sync.orgUnit.default", "DiszpKrYNg8");
-        verify(administrationService).updateGlobalProperty("dhis2sync.batchSize", "500");
-        verify(administrationService).updateGlobalProperty("dhis2sync.http.timeoutSeconds", "90");
-        verify(administrationService, never()).updateGlobalProperty(eq("dhis2sync.dhis2.password"), anyString());
-        verify(administrationService, never()).setGlobalProperty(anyString(), anyString());
+        assertThat(written).containsExactlyInAnyOrder("dhis2sync.dhis2.url=https://dhis2.example.org",
+            "dhis2sync.dhis2.username=sync", "dhis2sync.dhis2.api=tracker", "dhis2sync.orgUnit.default=DiszpKrYNg8",
+            "dhis2sync.batchSize=500", "dhis2sync.http.timeoutSeconds=90");
+        assertThat(globalProperties.get("dhis2sync.dhis2.password")).isEqualTo(FAKE_CIPHER.encrypt(SECRET));
     }
 
     @Test
@@ -164,8 +155,8 @@ class GlobalPropertySettingsStoreTest {
 
         store.write(update().password(SECRET).build());
 
-        verify(administrationService).updateGlobalProperty("dhis2sync.dhis2.password", FAKE_CIPHER.encrypt(SECRET));
-        verify(administrationService, never()).updateGlobalProperty(anyString(), eq(SECRET));
+        assertThat(written).contains("dhis2sync.dhis2.password=" + FAKE_CIPHER.encrypt(SECRET))
+            .noneMatch(line -> line.contains(SECRET));
     }
 
     @Test
@@ -174,18 +165,8 @@ class GlobalPropertySettingsStoreTest {
 
         store.write(update().password("").build());
 
-        verify(administrationService).updateGlobalProperty("dhis2sync.dhis2.password", "");
-    }
-
-    @Test
-    void recreatesAGlobalPropertyThatWasDeleted() {
-        storeAll("", "", "", "auto", "", "250", "60");
-        globalProperties.remove("dhis2sync.batchSize");
-
-        store.write(update().build());
-
-        verify(administrationService).setGlobalProperty("dhis2sync.batchSize", "500");
-        verify(administrationService, never()).updateGlobalProperty(eq("dhis2sync.batchSize"), anyString());
+        assertThat(written).contains("dhis2sync.dhis2.password=");
+        assertThat(store.readSecret()).isEmpty();
     }
 
     @Test

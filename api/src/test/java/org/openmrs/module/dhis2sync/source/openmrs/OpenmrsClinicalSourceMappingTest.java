@@ -3,7 +3,9 @@ package org.openmrs.module.dhis2sync.source.openmrs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.when;
 
 import java.sql.Timestamp;
@@ -18,6 +20,8 @@ import java.util.Set;
 
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmrs.module.dhis2sync.testsupport.EnglishLocales;
 import org.openmrs.Concept;
 import org.openmrs.ConceptDatatype;
 import org.openmrs.ConceptName;
@@ -45,6 +49,7 @@ import org.openmrs.module.dhis2sync.source.ObsValue;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 
 /** OpenMRS objects (as the mocked services return them) to records. */
+@ExtendWith(EnglishLocales.class)
 class OpenmrsClinicalSourceMappingTest {
 
     private final PatientService patientService = mock(PatientService.class);
@@ -294,9 +299,11 @@ class OpenmrsClinicalSourceMappingTest {
         memberOfVoidedGroup.setValueNumeric(38.0);
         Obs coded = obs(10, pregnant, null);
         coded.setValueCoded(yes);
-        Obs bool = obs(11, onArt, null);
+        // OpenMRS stores a Boolean answer as its "true" concept and reads it back through its ConceptService (the real
+        // Obs asks Context): what it answers is stubbed, so that this runs against the real OpenMRS too
+        Obs bool = spy(obs(11, onArt, null));
         bool.setValueCoded(trueConcept);
-        bool.setValueBoolean(true);
+        doReturn(Boolean.TRUE).when(bool).getValueBoolean();
         Obs date = obs(12, visitDate, null);
         date.setValueDatetime(time(2024, 4, 1, 0, 0));
         Obs datetime = obs(13, sampleTime, null);
@@ -318,7 +325,8 @@ class OpenmrsClinicalSourceMappingTest {
 
     @Test
     void encounterIsMappedWithItsObsFlattenedAndTyped() {
-        when(encounterService.getEncounter(100)).thenReturn(bahmniEncounter());
+        Encounter encounter = bahmniEncounter(); // built before: it stubs one of its obs
+        when(encounterService.getEncounter(100)).thenReturn(encounter);
 
         EncounterRecord record = source.loadEncounters(List.of(100)).get(0);
 

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openmrs.module.dhis2sync.testsupport.EnglishLocales;
 import org.openmrs.BaseOpenmrsMetadata;
 import org.openmrs.Concept;
 import org.openmrs.ConceptAnswer;
@@ -36,6 +38,7 @@ import org.openmrs.module.dhis2sync.source.MetadataItem;
 import org.openmrs.module.dhis2sync.source.MetadataKind;
 import org.openmrs.module.dhis2sync.source.PatientFieldItem;
 
+@ExtendWith(EnglishLocales.class)
 class OpenmrsSourceMetadataTest {
 
     private final ProgramWorkflowService programs = mock(ProgramWorkflowService.class);

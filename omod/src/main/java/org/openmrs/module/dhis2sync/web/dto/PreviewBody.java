@@ -18,6 +18,7 @@ public final class PreviewBody {
     private final Map<String, Integer> counts;
     private final List<Record> records;
     private final boolean truncated;
+    private final String recordsWithheld;
 
     private PreviewBody(String mappingUuid, RunTally tally, RecordNames names) {
         this.mappingUuid = mappingUuid;
@@ -34,7 +35,8 @@ public final class PreviewBody {
             list.add(new Record(record, names));
         }
         this.records = Collections.unmodifiableList(list);
-        this.truncated = list.size() < total;
+        this.recordsWithheld = tally.recordsWithheld();
+        this.truncated = recordsWithheld == null && list.size() < total;
     }
 
     /** @param names the records' names, or null when the user may not read patients */
@@ -56,6 +58,11 @@ public final class PreviewBody {
 
     public boolean isTruncated() {
         return truncated;
+    }
+
+    /** Why {@link #getRecords()} is empty although records are waiting (the user's OpenMRS privileges), else null. */
+    public String getRecordsWithheld() {
+        return recordsWithheld;
     }
 
     /** One pending record. */

@@ -1,5 +1,6 @@
 package org.openmrs.module.dhis2sync.web.dto;
 
+import org.openmrs.module.dhis2sync.settings.Dhis2Origin;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
 
 /** The settings as the page sees them: the password or token never, only whether one is set. */
@@ -13,6 +14,7 @@ public final class SettingsBody {
     private final String defaultOrgUnit;
     private final int batchSize;
     private final int timeoutSeconds;
+    private final String warning;
 
     private SettingsBody(SyncSettings settings) {
         this.url = settings.getUrl();
@@ -24,6 +26,7 @@ public final class SettingsBody {
         this.defaultOrgUnit = settings.getDefaultOrgUnitUid();
         this.batchSize = settings.getBatchSize();
         this.timeoutSeconds = settings.getTimeoutSeconds();
+        this.warning = Dhis2Origin.plainHttpWarning(settings.getUrl());
     }
 
     public static SettingsBody of(SyncSettings settings) {
@@ -65,5 +68,10 @@ public final class SettingsBody {
 
     public int getTimeoutSeconds() {
         return timeoutSeconds;
+    }
+
+    /** Set when the URL sends the secret over plain http to another machine; else null. */
+    public String getWarning() {
+        return warning;
     }
 }
