@@ -32,6 +32,19 @@ public interface ClinicalSource {
     List<EnrollmentRecord> enrollmentsOfPatient(String patientUuid, String programUuid);
 
     /**
+     * {@link #enrollmentsOfPatient} of each of the patients, by patient uuid (a patient without any maps to an empty
+     * list): a source reading a database answers a chunk's patients at once.
+     */
+    default java.util.Map<String, List<EnrollmentRecord>> enrollmentsOfPatients(java.util.Collection<String> patientUuids,
+            String programUuid) {
+        java.util.Map<String, List<EnrollmentRecord>> enrollments = new java.util.LinkedHashMap<>();
+        for (String patientUuid : patientUuids) {
+            enrollments.put(patientUuid, enrollmentsOfPatient(patientUuid, programUuid));
+        }
+        return enrollments;
+    }
+
+    /**
      * Non-voided encounters of patients enrolled in the program that any of the feeds select, whose encounter or
      * obs were created, changed or voided after {@code since}.
      */

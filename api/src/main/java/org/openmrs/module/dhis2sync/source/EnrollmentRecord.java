@@ -39,6 +39,7 @@ public final class EnrollmentRecord {
         return programUuid;
     }
 
+    /** Null when OpenMRS holds none (its column allows it): such an enrollment cannot be sent. */
     public LocalDate getDateEnrolled() {
         return dateEnrolled;
     }
@@ -61,9 +62,9 @@ public final class EnrollmentRecord {
         return voided;
     }
 
-    /** Whether a moment on this date falls inside the enrollment (both ends included). */
+    /** Whether a moment on this date falls inside the enrollment (both ends included); never without a start date. */
     public boolean covers(LocalDate date) {
-        return date != null && !date.isBefore(dateEnrolled) && (dateCompleted == null || !date.isAfter(dateCompleted));
+        return date != null && dateEnrolled != null && !date.isBefore(dateEnrolled) && (dateCompleted == null || !date.isAfter(dateCompleted));
     }
 
     @Override

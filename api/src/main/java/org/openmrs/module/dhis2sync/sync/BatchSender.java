@@ -55,13 +55,13 @@ final class BatchSender {
                 run.tally().verdict(new ValidationVerdict(category, outgoing.openmrsUuid(), outgoing.uid(), ok,
                         verdict == null ? null : verdict.getErrorCode(), messageOf(verdict, outgoing.uid()),
                         outgoing.isNew() ? Decision.NEW : Decision.UPDATE));
-                if (run.checked() != null) {
-                    // what follows may refer to it, as it would after a sync: the check remembers it
+                // what follows may refer to it, as it would after a sync: the check remembers it
+                if (run.checked() != null) { // null for a reconcile's capture (runSelected), which remembers itself
                     run.checked().judged(category, outgoing.openmrsUuid(), outgoing.uid(), outgoing.isNew(),
                             outgoing.payload(), ok);
-                    if (ok) {
-                        accepted.add(new Accepted<>(outgoing, outgoing.isNew()));
-                    }
+                }
+                if (ok) {
+                    accepted.add(new Accepted<>(outgoing, outgoing.isNew()));
                 }
                 continue;
             }

@@ -34,6 +34,10 @@ import org.openmrs.module.dhis2sync.tracking.SyncCategory;
  */
 final class EnrollmentStep {
 
+    static final String NO_DATE = "no enrollment date: OpenMRS allows a program enrollment without date_enrolled,"
+            + " DHIS2 does not; set the date in the patient's program enrollment (this enrollment and its encounters"
+            + " wait; the rest of the run goes on)";
+
     private final Dhis2Client client;
     private final ClinicalSource source;
     private final TrackerStore store;
@@ -68,7 +72,7 @@ final class EnrollmentStep {
         ordered.sort(Comparator.comparingInt(e -> sendingOrder(e, trackers.containsKey(e.getUuid()))));
 
         Map<String, List<Enrollment>> inDhis2 = existingEnrollments(run, ordered, trackers, instances);
-        Map<String, Set<String>> claimed = new HashMap<>();
+        Map<String, Set<String>> claimed = alreadyTracked(run, ordered, trackers, instances);
         List<Outgoing<Enrollment>> completed = new ArrayList<>();
         List<Outgoing<Enrollment>> active = new ArrayList<>();
         List<Outgoing<Enrollment>> cancelled = new ArrayList<>();
@@ -99,13 +103,17 @@ final class EnrollmentStep {
                         null, OrgUnitResolver.noOrgUnitMessage("enrollment " + enrollment.getUuid(), enrollment.getLocationUuid()));
                 continue;
             }
+            if (enrollment.getDateEnrolled() == null) {
+                delivery.sender().fail(run, keyOf(enrollment), tracker == null ? null : tracker.getEnrollmentUid(),
+                        null, NO_DATE);
+                continue;
+            }
             boolean isNew = false;
             String uid;
             if (tracker != null) {
                 uid = tracker.getEnrollmentUid();
             } else {
-                Set<String> taken = claimed.computeIfAbsent(instance.getInstanceUid(),
-                        k -> alreadyTracked(instance.getInstanceUid()));
+                Set<String> taken = claimed.computeIfAbsent(instance.getInstanceUid(), k -> new HashSet<>());
                 List<Enrollment> candidates = new ArrayList<>();
                 for (Enrollment existing : inDhis2.getOrDefault(instance.getInstanceUid(),
                         Collections.<Enrollment>emptyList())) {
@@ -114,6 +122,11 @@ final class EnrollmentStep {
                     }
                 }
                 uid = EnrollmentDecision.reuse(candidates, run.config().getEnrollment().isOpenLatestCompletedEnrollment());
+                for (Enrollment candidate : candidates) {
+                    if (candidate.getUid().equals(uid) && candidate.getOrgUnit() != null) {
+                        orgUnit = candidate.getOrgUnit(); // registered elsewhere: DHIS2's owner org unit stays
+                    }
+                }
                 if (uid == null) {
                     uid = Uid.generate();
                     isNew = true;
@@ -127,6 +140,10 @@ final class EnrollmentStep {
                 tracker.setConfirmed(false);
                 tracker.setDateCreated(run.now());
                 trackers.put(enrollment.getUuid(), tracker);
+            }
+            String held = ownerOrgUnit(inDhis2, instance.getInstanceUid(), uid);
+            if (held != null) {
+                orgUnit = held; // an enrollment DHIS2 holds keeps its org unit: the module never moves ownership
             }
             backfill.expect(enrollment, tracker, status);
             tracker.setStatus(status.name());
@@ -169,7 +186,8 @@ final class EnrollmentStep {
         run.tally().pending(new PendingRecord(SyncCategory.ENROLLMENT, enrollment.getUuid(),
                 tracker == null ? Decision.NEW : Decision.UPDATE, tracker == null ? null : tracker.getEnrollmentUid(),
                 status.name(), values, orgUnit == null ? OrgUnitResolver.noOrgUnitMessage("enrollment "
-                        + enrollment.getUuid(), enrollment.getLocationUuid()) : null));
+                        + enrollment.getUuid(), enrollment.getLocationUuid())
+                        : enrollment.getDateEnrolled() == null ? NO_DATE : null));
     }
 
     /**
@@ -207,7 +225,20 @@ final class EnrollmentStep {
         return instances;
     }
 
-    /** Step 2 of the seed: the DHIS2 enrollments of the patients whose enrollments are new here. */
+    /** The org unit DHIS2 holds that enrollment in, or null when it does not hold it. */
+    private static String ownerOrgUnit(Map<String, List<Enrollment>> inDhis2, String instanceUid, String uid) {
+        for (Enrollment existing : inDhis2.getOrDefault(instanceUid, Collections.<Enrollment>emptyList())) {
+            if (existing.getUid().equals(uid)) {
+                return existing.getOrgUnit();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Step 2 of the seed: the DHIS2 enrollments of the chunk's patients, to re-use one for a new enrollment and to
+     * keep the org unit of those DHIS2 holds.
+     */
     private Map<String, List<Enrollment>> existingEnrollments(RunContext run, List<EnrollmentRecord> chunk,
             Map<String, EnrollmentTracker> trackers, Map<String, InstanceTracker> instances) {
         if (run.mode() == RunMode.PREVIEW) {
@@ -216,7 +247,7 @@ final class EnrollmentStep {
         Set<String> instanceUids = new LinkedHashSet<>();
         for (EnrollmentRecord enrollment : chunk) {
             InstanceTracker instance = instances.get(enrollment.getPatientUuid());
-            if (!trackers.containsKey(enrollment.getUuid()) && !enrollment.isVoided() && instance != null) {
+            if (instance != null && (trackers.containsKey(enrollment.getUuid()) || !enrollment.isVoided())) {
                 instanceUids.add(instance.getInstanceUid());
             }
         }
@@ -226,12 +257,23 @@ final class EnrollmentStep {
         return client.enrollmentsOf(instanceUids, run.config().getDhis2ProgramUid());
     }
 
-    private Set<String> alreadyTracked(String instanceUid) {
-        Set<String> uids = new HashSet<>();
-        for (EnrollmentTracker tracker : store.enrollmentTrackersOfInstance(instanceUid)) {
-            uids.add(tracker.getEnrollmentUid());
+    /**
+     * The enrollment UIDs this installation already tracks for the tracked entities of the chunk's new enrollments
+     * (so they are not re-used for others), in one query for the chunk.
+     */
+    private Map<String, Set<String>> alreadyTracked(RunContext run, List<EnrollmentRecord> chunk,
+            Map<String, EnrollmentTracker> trackers, Map<String, InstanceTracker> instances) {
+        if (run.mode() == RunMode.PREVIEW) {
+            return new HashMap<>();
         }
-        return uids;
+        Set<String> instanceUids = new LinkedHashSet<>();
+        for (EnrollmentRecord enrollment : chunk) {
+            InstanceTracker instance = instances.get(enrollment.getPatientUuid());
+            if (!trackers.containsKey(enrollment.getUuid()) && instance != null) {
+                instanceUids.add(instance.getInstanceUid());
+            }
+        }
+        return store.enrollmentUidsOfInstances(instanceUids);
     }
 
     private static FailureKey keyOf(EnrollmentRecord enrollment) {

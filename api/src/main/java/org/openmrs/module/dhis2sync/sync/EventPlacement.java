@@ -2,7 +2,9 @@ package org.openmrs.module.dhis2sync.sync;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,12 @@ final class EventPlacement {
     private final Map<String, EnrollmentRecord> enrollmentOfEncounter;
     private final Map<String, EnrollmentTracker> enrollmentTrackers;
     private final Map<String, String> registrationLocations;
+    private final Set<String> undecided;
 
     private EventPlacement(Map<String, EnrollmentRecord> enrollmentOfEncounter,
-            Map<String, EnrollmentTracker> enrollmentTrackers, Map<String, String> registrationLocations) {
+            Map<String, EnrollmentTracker> enrollmentTrackers, Map<String, String> registrationLocations,
+            Set<String> undecided) {
+        this.undecided = undecided;
         this.enrollmentOfEncounter = enrollmentOfEncounter;
         this.enrollmentTrackers = enrollmentTrackers;
         this.registrationLocations = registrationLocations;
@@ -34,12 +39,19 @@ final class EventPlacement {
 
     static EventPlacement of(RunContext run, ClinicalSource source, TrackerStore store,
             List<EncounterRecord> encounters) {
-        Map<String, List<EnrollmentRecord>> byPatient = new HashMap<>();
+        Set<String> patientUuids = new LinkedHashSet<>();
+        for (EncounterRecord encounter : encounters) {
+            patientUuids.add(encounter.getPatientUuid());
+        }
+        // the chunk's patients' enrollments in one read, not one per patient
+        Map<String, List<EnrollmentRecord>> byPatient = source.enrollmentsOfPatients(patientUuids,
+                run.config().getOpenmrsProgramUuid());
         Map<String, EnrollmentRecord> covering = new HashMap<>();
         Set<String> patientsWithoutOrgUnit = new LinkedHashSet<>();
+        Set<String> undecided = new HashSet<>();
         for (EncounterRecord encounter : encounters) {
-            List<EnrollmentRecord> enrollments = byPatient.computeIfAbsent(encounter.getPatientUuid(),
-                    patient -> source.enrollmentsOfPatient(patient, run.config().getOpenmrsProgramUuid()));
+            List<EnrollmentRecord> enrollments = byPatient.getOrDefault(encounter.getPatientUuid(),
+                    Collections.<EnrollmentRecord>emptyList());
             LocalDate date = encounter.getEncounterDatetime().toLocalDate();
             EnrollmentRecord best = null;
             for (EnrollmentRecord enrollment : enrollments) {
@@ -50,6 +62,8 @@ final class EventPlacement {
             }
             if (best != null) {
                 covering.put(encounter.getUuid(), best);
+            } else if (undated(enrollments)) {
+                undecided.add(encounter.getUuid());
             }
             if (run.orgUnits().mapped(encounter.getLocationUuid()) == null) {
                 patientsWithoutOrgUnit.add(encounter.getPatientUuid());
@@ -65,7 +79,24 @@ final class EventPlacement {
                 locations.put(patient.getUuid(), patient.getRegistrationLocationUuid());
             }
         }
-        return new EventPlacement(covering, store.enrollmentTrackers(enrollmentUuids), locations);
+        return new EventPlacement(covering, store.enrollmentTrackers(enrollmentUuids), locations, undecided);
+    }
+
+    private static boolean undated(List<EnrollmentRecord> enrollments) {
+        for (EnrollmentRecord enrollment : enrollments) {
+            if (!enrollment.isVoided() && enrollment.getDateEnrolled() == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether where the encounter belongs cannot be told: no dated enrollment covers it but the patient has one
+     * without an enrollment date (which fails on its own). Its event, if any, is left as it is until the date is set.
+     */
+    boolean isUndecided(EncounterRecord encounter) {
+        return undecided.contains(encounter.getUuid());
     }
 
     /** The enrollment the encounter belongs to, or null when no enrollment of the program covers it. */

@@ -78,6 +78,9 @@ final class EventStep {
         List<EventTracker> moving = new ArrayList<>();
         List<FailureKey> nothingToSend = new ArrayList<>();
         for (EncounterRecord encounter : encounters) {
+            if (placement.isUndecided(encounter)) {
+                continue; // its patient's enrollment without a date fails on its own; nothing moves meanwhile
+            }
             EnrollmentRecord enrollment = placement.enrollmentOf(encounter);
             EnrollmentTracker enrollmentTracker = placement.trackerOf(enrollment);
             for (StageMapping stage : run.config().getEvents()) {

@@ -1,25 +1,26 @@
 package org.openmrs.module.dhis2sync.sync;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
-import org.openmrs.module.dhis2sync.dhis2.AttributeFilter;
+import org.openmrs.module.dhis2sync.dhis2.AttributeInfo;
 import org.openmrs.module.dhis2sync.dhis2.AttributeValue;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.ObjectType;
 import org.openmrs.module.dhis2sync.dhis2.TrackedEntity;
-import org.openmrs.module.dhis2sync.dhis2.TrackedEntityQuery;
 import org.openmrs.module.dhis2sync.dhis2.Uid;
-import org.openmrs.module.dhis2sync.mapping.AttributeMapping;
 import org.openmrs.module.dhis2sync.mapping.AttributeValues;
 import org.openmrs.module.dhis2sync.mapping.InstanceMapping;
+import org.openmrs.module.dhis2sync.source.ClinicalSource;
+import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
 import org.openmrs.module.dhis2sync.tracking.FailureKey;
 import org.openmrs.module.dhis2sync.tracking.InstanceTracker;
@@ -33,17 +34,19 @@ import org.openmrs.module.dhis2sync.tracking.SyncCategory;
  */
 final class PatientStep {
 
-    /** Values per IN filter: about 0.2 s for 100 on a real DHIS2, and the URL stays under Tomcat's 8 KiB. */
-    static final int SEARCH_CHUNK = 100;
-
     private final Dhis2Client client;
+    private final ClinicalSource source;
     private final TrackerStore store;
     private final Delivery delivery;
+    private final PatientMatching matching;
+    private Set<String> uniqueAttributes;
 
-    PatientStep(Dhis2Client client, TrackerStore store, Delivery delivery) {
+    PatientStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery) {
         this.client = client;
+        this.source = source;
         this.store = store;
         this.delivery = delivery;
+        this.matching = new PatientMatching(client);
     }
 
     void sync(RunContext run, List<PatientRecord> patients) {
@@ -61,8 +64,14 @@ final class PatientStep {
         Map<String, String> orgUnitByPatient = new HashMap<>();
         List<PatientRecord> sendable = new ArrayList<>();
         List<PatientRecord> untracked = new ArrayList<>();
+        List<FailureKey> notInProgram = new ArrayList<>();
         for (PatientRecord patient : patients) {
             InstanceTracker tracker = trackers.get(patient.getUuid());
+            if (tracker == null && !enrolled(run, patient)) {
+                // every enrollment of the patient in the program is voided: a mistaken enrollment, nothing to send
+                notInProgram.add(FailureKey.of(SyncCategory.INSTANCE, patient.getUuid()));
+                continue;
+            }
             Map<String, String> values = asMap(AttributeValues.of(mapping, patient));
             String orgUnit = run.orgUnits().resolve(patient.getRegistrationLocationUuid());
             if (orgUnit == null) {
@@ -90,24 +99,45 @@ final class PatientStep {
                 untracked.add(patient);
             }
         }
+        if (run.mode() == RunMode.SYNC) {
+            store.clearFailures(run.mappingUuid(), notInProgram);
+        }
         if (run.mode() == RunMode.PREVIEW) {
             return;
         }
 
-        Map<String, InstanceMatch> matches = match(run, mapping, untracked, valuesByPatient);
+        DuplicateRegistrations duplicates = new DuplicateRegistrations(store, delivery.sender());
+        Set<String> waiting = duplicates.waiting(run, untracked, valuesByPatient, () -> uniqueAttributes(run));
+        untracked.removeIf(patient -> waiting.contains(patient.getUuid()));
+        sendable.removeIf(patient -> waiting.contains(patient.getUuid()));
+        Map<String, InstanceMatch> matches = matching.match(run, mapping, untracked, valuesByPatient);
+        Map<String, String> uidByPatient = new HashMap<>();
+        for (PatientRecord patient : sendable) {
+            InstanceTracker tracker = trackers.get(patient.getUuid());
+            InstanceMatch match = matches.get(patient.getUuid());
+            if (tracker != null) {
+                uidByPatient.put(patient.getUuid(), tracker.getInstanceUid());
+            } else if (match.getOutcome() == InstanceMatch.Outcome.ONE_MATCH) {
+                uidByPatient.put(patient.getUuid(), match.getMatch().getUid());
+            }
+        }
+        duplicates.load(new HashSet<>(uidByPatient.values()));
+        Map<String, String> ownerOrgUnits = ownerOrgUnits(trackers.values());
+
         List<Outgoing<TrackedEntity>> batch = new ArrayList<>();
         for (PatientRecord patient : sendable) {
             String uuid = patient.getUuid();
             InstanceTracker tracker = trackers.get(uuid);
-            String orgUnit = orgUnitByPatient.get(uuid);
-            String uid;
+            String uid = uidByPatient.get(uuid);
+            if (uid != null && duplicates.heldByAnother(run, patient, uid, tracker == null)) {
+                continue;
+            }
+            // a tracked entity DHIS2 holds keeps its org unit: the module never moves its ownership
+            String orgUnit = ownerOrgUnits.getOrDefault(uid, orgUnitByPatient.get(uuid));
             boolean isNew = false;
-            if (tracker != null) {
-                uid = tracker.getInstanceUid();
-            } else {
+            if (tracker == null) {
                 InstanceMatch match = matches.get(uuid);
                 if (match.getOutcome() == InstanceMatch.Outcome.ONE_MATCH) {
-                    uid = match.getMatch().getUid();
                     // a patient registered elsewhere keeps the org unit that owns it in DHIS2
                     if (match.getMatch().getOrgUnit() != null) {
                         orgUnit = match.getMatch().getOrgUnit();
@@ -134,82 +164,46 @@ final class PatientStep {
         delivery.deliver(run, SyncCategory.INSTANCE, ObjectType.TRACKED_ENTITY, batch, client::importTrackedEntities);
     }
 
-    /**
-     * Looks the untracked patients up in DHIS2, many per request: patients are grouped by which searchable
-     * attributes they have values for, each group searched with IN filters, and the results matched back to each
-     * patient on all its searchable values.
-     */
-    private Map<String, InstanceMatch> match(RunContext run, InstanceMapping mapping, List<PatientRecord> untracked,
-            Map<String, Map<String, String>> valuesByPatient) {
-        Set<String> searchable = attributeUids(mapping.searchable());
-        Set<String> comparable = attributeUids(mapping.comparable());
-        Map<String, InstanceMatch> matches = new HashMap<>();
-        Map<Set<String>, List<PatientRecord>> groups = new LinkedHashMap<>();
-        for (PatientRecord patient : untracked) {
-            Set<String> present = new TreeSet<>();
-            for (String attribute : searchable) {
-                if (valuesByPatient.get(patient.getUuid()).containsKey(attribute)) {
-                    present.add(attribute);
+    /** The program's attributes DHIS2 holds unique, read once per run (only when two new patients meet in a chunk). */
+    private Set<String> uniqueAttributes(RunContext run) {
+        if (uniqueAttributes == null) {
+            Set<String> unique = new HashSet<>();
+            for (AttributeInfo attribute : client.program(run.config().getDhis2ProgramUid()).getAttributes()) {
+                if (attribute.isUnique()) {
+                    unique.add(attribute.getUid());
                 }
             }
-            if (present.isEmpty()) {
-                matches.put(patient.getUuid(), InstanceMatch.decide(Collections.emptyList(), Collections.emptyMap()));
-            } else {
-                groups.computeIfAbsent(present, k -> new ArrayList<>()).add(patient);
-            }
+            uniqueAttributes = unique;
         }
-        for (Map.Entry<Set<String>, List<PatientRecord>> group : groups.entrySet()) {
-            List<PatientRecord> members = group.getValue();
-            for (int from = 0; from < members.size(); from += SEARCH_CHUNK) {
-                List<PatientRecord> chunk = members.subList(from, Math.min(members.size(), from + SEARCH_CHUNK));
-                List<TrackedEntity> found = search(run, group.getKey(), chunk, valuesByPatient);
-                for (PatientRecord patient : chunk) {
-                    Map<String, String> values = valuesByPatient.get(patient.getUuid());
-                    Map<String, String> searchValues = subset(values, group.getKey());
-                    List<TrackedEntity> hits = new ArrayList<>();
-                    for (TrackedEntity entity : found) {
-                        if (InstanceMatch.agreesOn(entity, searchValues)) {
-                            hits.add(entity);
-                        }
-                    }
-                    matches.put(patient.getUuid(), InstanceMatch.decide(hits, subset(values, comparable)));
-                }
-            }
-        }
-        return matches;
+        return uniqueAttributes;
     }
 
-    /**
-     * One request for the chunk: an IN filter on the first of the group's searchable attributes (DHIS2 takes one IN
-     * filter per search); the others are compared on the results, patient by patient.
-     */
-    private List<TrackedEntity> search(RunContext run, Set<String> attributes, List<PatientRecord> chunk,
-            Map<String, Map<String, String>> valuesByPatient) {
-        String attribute = attributes.iterator().next();
-        Set<String> values = new LinkedHashSet<>();
-        for (PatientRecord patient : chunk) {
-            values.add(valuesByPatient.get(patient.getUuid()).get(attribute));
-        }
-        return client.findTrackedEntities(TrackedEntityQuery.ofTrackedEntityType(run.config().getTrackedEntityTypeUid())
-                .withFilters(AttributeFilter.in(attribute, values)));
-    }
-
-    private static Map<String, String> subset(Map<String, String> values, Set<String> keys) {
-        Map<String, String> subset = new LinkedHashMap<>();
-        for (String key : keys) {
-            if (values.containsKey(key)) {
-                subset.put(key, values.get(key));
+    /** Whether the patient has an enrollment in the program that is not voided (asked only of patients never sent). */
+    private boolean enrolled(RunContext run, PatientRecord patient) {
+        for (EnrollmentRecord enrollment : source.enrollmentsOfPatient(patient.getUuid(),
+                run.config().getOpenmrsProgramUuid())) {
+            if (!enrollment.isVoided()) {
+                return true;
             }
         }
-        return subset;
+        return false;
     }
 
-    private static Set<String> attributeUids(List<AttributeMapping> attributes) {
+    /** The org units DHIS2 holds the chunk's tracked entities in (one read; those it does not hold are left out). */
+    private Map<String, String> ownerOrgUnits(Collection<InstanceTracker> trackers) {
         Set<String> uids = new LinkedHashSet<>();
-        for (AttributeMapping attribute : attributes) {
-            uids.add(attribute.getAttributeUid());
+        for (InstanceTracker tracker : trackers) {
+            uids.add(tracker.getInstanceUid());
         }
-        return uids;
+        Map<String, String> orgUnits = new HashMap<>();
+        if (!uids.isEmpty()) {
+            for (TrackedEntity entity : client.trackedEntitiesByUid(uids)) {
+                if (entity.getOrgUnit() != null) {
+                    orgUnits.put(entity.getUid(), entity.getOrgUnit());
+                }
+            }
+        }
+        return orgUnits;
     }
 
     private static Map<String, String> asMap(List<AttributeValue> values) {

@@ -78,7 +78,7 @@ public class SyncEngine {
         Delivery delivery = new Delivery(trackers, new BatchSender(trackers));
         // a mapping's first run reads every encounter in its delta: no enrollment owes any
         Backfill backfill = new Backfill(store.marker(mappingUuid, SyncCategory.EVENT) != null);
-        PatientStep patients = new PatientStep(dhis2, trackers, delivery);
+        PatientStep patients = new PatientStep(dhis2, source, trackers, delivery);
         EnrollmentStep enrollments = new EnrollmentStep(dhis2, source, trackers, delivery, patients, backfill);
         EventStep events = new EventStep(dhis2, source, trackers, delivery, backfill);
         String program = config.getOpenmrsProgramUuid();
@@ -131,7 +131,7 @@ public class SyncEngine {
         Delivery delivery = new Delivery(store, new BatchSender(store));
         // a re-created enrollment owes the encounters its dates cover, as in a run (only a sync confirms anything)
         Backfill backfill = new Backfill(mode == RunMode.SYNC);
-        PatientStep patients = new PatientStep(client, store, delivery);
+        PatientStep patients = new PatientStep(client, source, store, delivery);
         EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
         EventStep events = new EventStep(client, source, store, delivery, backfill);
         tally.total(SyncCategory.INSTANCE, selection.getPatientUuids().size());

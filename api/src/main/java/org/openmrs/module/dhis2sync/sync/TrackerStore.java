@@ -7,9 +7,11 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Set;
 
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
@@ -68,6 +70,20 @@ public class TrackerStore {
         return tx.execute(status -> new HashMap<>(instances.findByPatientUuids(patientUuids)));
     }
 
+    /** Tracked entity UID → the patients tracked to it, oldest row first (normally one). */
+    public Map<String, List<String>> patientsOfInstances(Collection<String> instanceUids) {
+        if (instanceUids.isEmpty()) {
+            return Collections.emptyMap();
+        }
+        return tx.execute(status -> {
+            Map<String, List<String>> patients = new HashMap<>();
+            for (InstanceTracker tracker : instances.findByInstanceUids(instanceUids)) {
+                patients.computeIfAbsent(tracker.getInstanceUid(), uid -> new ArrayList<>()).add(tracker.getPatientUuid());
+            }
+            return patients;
+        });
+    }
+
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
         saveAll(trackers, instances::saveAll);
     }
@@ -82,6 +98,26 @@ public class TrackerStore {
     /** The enrollments of one tracked entity this installation already tracks (so they are not re-used for others). */
     public List<EnrollmentTracker> enrollmentTrackersOfInstance(String instanceUid) {
         return tx.execute(status -> new ArrayList<>(enrollments.findByInstanceUid(instanceUid)));
+    }
+
+    /**
+     * The enrollment UIDs this installation already tracks for each of those tracked entities (so they are not
+     * re-used for others): every tracked entity asked for is a key, with a set that may be added to.
+     */
+    public Map<String, Set<String>> enrollmentUidsOfInstances(Collection<String> instanceUids) {
+        Map<String, Set<String>> uids = new HashMap<>();
+        for (String instanceUid : instanceUids) {
+            uids.put(instanceUid, new HashSet<>());
+        }
+        if (uids.isEmpty()) {
+            return uids;
+        }
+        tx.executeWithoutResult(status -> {
+            for (EnrollmentTracker tracker : enrollments.findByInstanceUids(instanceUids)) {
+                uids.get(tracker.getInstanceUid()).add(tracker.getEnrollmentUid());
+            }
+        });
+        return uids;
     }
 
     public void saveEnrollmentTrackers(Collection<EnrollmentTracker> trackers) {

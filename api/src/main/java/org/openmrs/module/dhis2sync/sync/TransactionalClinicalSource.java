@@ -1,8 +1,10 @@
 package org.openmrs.module.dhis2sync.sync;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
@@ -54,6 +56,12 @@ public class TransactionalClinicalSource implements ClinicalSource {
     @Override
     public List<EnrollmentRecord> enrollmentsOfPatient(String patientUuid, String programUuid) {
         return read(() -> source.enrollmentsOfPatient(patientUuid, programUuid));
+    }
+
+    @Override
+    public Map<String, List<EnrollmentRecord>> enrollmentsOfPatients(Collection<String> patientUuids,
+            String programUuid) {
+        return read(() -> source.enrollmentsOfPatients(patientUuids, programUuid));
     }
 
     @Override

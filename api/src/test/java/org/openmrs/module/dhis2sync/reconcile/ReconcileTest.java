@@ -266,4 +266,65 @@ class ReconcileTest {
     private java.util.Date date(LocalDateTime time) {
         return java.util.Date.from(time.atZone(harness.zone).toInstant());
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void readsDhis2InPagesByTheTrackedUidsAFewRequestsPerPage(String name, FakeDhis2.Version version, ApiChoice api) {
+        start(version, api);
+        for (int i = 10; i < 130; i++) {
+            harness.openmrs.putPatient(patient("p-" + i, "NAT-" + i, "Pat" + i, "F"));
+            harness.openmrs.putEnrollment(enrollment("pp-" + i, "p-" + i, "2025-01-10", null));
+            harness.openmrs.putEncounter(visit("enc-" + i, "p-" + i, "2025-02-01", weight("60")));
+        }
+        assertThat(harness.sync().getStatus()).isEqualTo(SyncStatus.SUCCESS);
+        harness.dhis2.clearRequests();
+
+        ReconcileReport report = run(false).getReport();
+
+        assertThat(report.getChecked()).containsEntry(SyncCategory.INSTANCE, 123)
+                .containsEntry(SyncCategory.ENROLLMENT, 123).containsEntry(SyncCategory.EVENT, 124);
+        assertThat(report.getDrifts()).isEmpty();
+        Map<String, Integer> byKind = harness.dhis2.requestCountsByKind();
+        // 123 tracked entities in pages of the batch size (50): 3 pages, each with one read of its tracked entities
+        // and one of their enrollments (with their events listed) by UID list, and its events by UID list (50 UIDs
+        // per request); a full page of 50 results costs one more request to learn it was the last
+        String entities = api == ApiChoice.LEGACY ? "GET /api/trackedEntityInstances" : "GET /api/tracker/trackedEntities";
+        String events = api == ApiChoice.LEGACY ? "GET /api/events" : "GET /api/tracker/events";
+        assertThat(byKind.get(entities)).as(byKind.toString()).isBetween(6, 12);
+        assertThat(byKind.get(events)).as(byKind.toString()).isBetween(3, 8);
+        int total = byKind.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(total).as(byKind.toString()).isLessThanOrEqualTo(22);
+        assertThat(byKind.keySet()).as("reads only").allMatch(kind -> kind.startsWith("GET "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void aResendNeverTakesOverWhatTheModuleDidNotSend(String name, FakeDhis2.Version version, ApiChoice api) {
+        start(version, api);
+        // Jane's enrollment deleted in DHIS2, and another one made by hand for her, active
+        FakeEnrollment janes = harness.dhis2.enrollment(enrollmentUid("pp-1")).orElseThrow();
+        harness.dhis2.deleteByHand(janes.uid());
+        harness.dhis2.seedEnrollment(FakeEnrollment.active("EnByHand001", janes.trackedEntity(), janes.program(),
+                janes.orgUnit(), LocalDateTime.of(2025, 6, 1, 0, 0)));
+
+        ReconcileReport report = run(false).getReport();
+
+        assertThat(find(report, DriftKind.MISSING, SyncCategory.ENROLLMENT, "pp-1")).isPresent();
+        assertThat(find(report, DriftKind.MISSING, SyncCategory.EVENT, "enc-1")).isPresent();
+        assertThat(report.getDrifts()).filteredOn(d -> d.getKind() == DriftKind.EXTRA)
+                .extracting(Drift::getDhis2Uid).containsExactly("EnByHand001");
+
+        ReconcileJob resend = run(true);
+
+        // DHIS2 keeps one active enrollment per program: the module's own comes back only once the hand-made one is
+        // dealt with in DHIS2; the module never re-uses or changes it
+        FakeEnrollment byHand = harness.dhis2.enrollment("EnByHand001").orElseThrow();
+        assertThat(byHand.status()).isEqualTo("ACTIVE");
+        assertThat(byHand.enrolledAt()).isEqualTo(LocalDateTime.of(2025, 6, 1, 0, 0));
+        assertThat(harness.dhis2.events()).noneMatch(e -> "EnByHand001".equals(e.enrollment()));
+        assertThat(resend.getResent().getEnrollmentUuids()).containsExactly("pp-1");
+        assertThat(enrollmentUid("pp-1")).isNotEqualTo(janes.uid()).isNotEqualTo("EnByHand001");
+        assertThat(lastLog().getStatus()).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(lastLog().getDetails()).contains("pp-1");
+    }
 }

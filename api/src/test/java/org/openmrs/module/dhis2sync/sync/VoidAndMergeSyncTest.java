@@ -144,20 +144,20 @@ class VoidAndMergeSyncTest {
         harness.openmrs.putEncounter(visit("enc-1", "p-1", "2025-02-01", weight("62")));
         harness.openmrs.putEncounter(visit("enc-2", "p-1", "2025-03-01", weight("61")));
         assertSuccess(harness.sync());
-        // a second enrollment recorded later also covers the visits; they stay where they were sent
+        // a second enrollment recorded later also covers the visits: the latest covering enrollment holds them
         harness.openmrs.putEnrollment(enrollment("pp-1", "p-1", "2025-01-10", "2025-06-30"));
         assertSuccess(harness.sync());
         String older = enrollmentUidOf("pp-0");
         String newer = enrollmentUidOf("pp-1");
-        assertThat(harness.dhis2.events()).hasSize(2).allMatch(e -> e.enrollment().equals(older));
+        assertThat(harness.dhis2.events()).hasSize(2).allMatch(e -> e.enrollment().equals(newer));
 
-        harness.openmrs.putEnrollment(new EnrollmentRecord("pp-0", "p-1", SyncHarness.PROGRAM_UUID,
-                java.time.LocalDate.parse("2024-06-01"), java.time.LocalDate.parse("2025-12-31"), SyncHarness.CLINIC,
+        harness.openmrs.putEnrollment(new EnrollmentRecord("pp-1", "p-1", SyncHarness.PROGRAM_UUID,
+                java.time.LocalDate.parse("2025-01-10"), java.time.LocalDate.parse("2025-06-30"), SyncHarness.CLINIC,
                 true));
         assertSuccess(harness.sync());
 
-        assertThat(harness.dhis2.events()).hasSize(2).allMatch(e -> e.enrollment().equals(newer));
-        assertThat(harness.dhis2.enrollment(older).orElseThrow().status()).isEqualTo("CANCELLED");
+        assertThat(harness.dhis2.events()).hasSize(2).allMatch(e -> e.enrollment().equals(older));
+        assertThat(harness.dhis2.enrollment(newer).orElseThrow().status()).isEqualTo("CANCELLED");
         assertThat(failures()).isEmpty();
     }
 

@@ -95,12 +95,13 @@ public final class TrackingDatabase implements AutoCloseable {
 
     /**
      * The module's tables on a database that also holds other tables mapped by the given hbm.xml resources, all in
-     * the one SessionFactory (as OpenMRS maps its own entities and the module's together). The schema is not
+     * the one SessionFactory (as OpenMRS maps its own entities and the module's together), with more Hibernate
+     * settings (e.g. OpenMRS's own). The schema is not
      * validated against the other mappings (their tables are made by whoever made the database).
      */
-    public static TrackingDatabase createWith(TestDatabase database, String... hbmResources) {
+    public static TrackingDatabase createWith(TestDatabase database, Properties hibernate, String... hbmResources) {
         applyChangelog(database);
-        return new TrackingDatabase(database, buildSessionFactory(database, hbmResources));
+        return new TrackingDatabase(database, buildSessionFactory(database, hibernate, hbmResources));
     }
 
     /** Applies the module's changelog, as OpenMRS does when the module starts. */
@@ -133,6 +134,11 @@ public final class TrackingDatabase implements AutoCloseable {
     }
 
     private static SessionFactory buildSessionFactory(TestDatabase database, String... hbmResources) {
+        return buildSessionFactory(database, new Properties(), hbmResources);
+    }
+
+    private static SessionFactory buildSessionFactory(TestDatabase database, Properties hibernate,
+            String... hbmResources) {
         LocalSessionFactoryBuilder builder = new LocalSessionFactoryBuilder(database.getDataSource());
         builder.addAnnotatedClasses(ENTITIES);
         for (String resource : hbmResources) {
@@ -146,6 +152,7 @@ public final class TrackingDatabase implements AutoCloseable {
             // would look for DHIS2SYNC_MAPPING; quoting makes it use the lower-case names Liquibase created.
             properties.setProperty("hibernate.globally_quoted_identifiers", "true");
         }
+        properties.putAll(hibernate);
         builder.addProperties(properties);
         return builder.buildSessionFactory();
     }

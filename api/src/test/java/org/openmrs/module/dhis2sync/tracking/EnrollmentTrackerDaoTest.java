@@ -60,6 +60,10 @@ class EnrollmentTrackerDaoTest {
         List<EnrollmentTracker> ofInstance = db.inTransaction(() -> dao.findByInstanceUid(instance));
         assertThat(ofInstance).extracting(EnrollmentTracker::getPatientProgramUuid).containsExactly(completed, active);
         assertThat(db.inTransaction(() -> dao.findByInstanceUid(Uid.generate()))).isEmpty();
+        String other = Uid.generate();
+        db.inTransaction(() -> dao.save(tracker(UUID.randomUUID().toString(), other, "ACTIVE")));
+        assertThat(db.inTransaction(() -> dao.findByInstanceUids(Arrays.asList(instance, other, Uid.generate()))))
+                .extracting(EnrollmentTracker::getInstanceUid).containsExactly(instance, instance, other);
 
         assertThat(db.inTransaction(() -> dao.findByEnrollmentUid(second.getEnrollmentUid())).getPatientProgramUuid())
                 .isEqualTo(active);

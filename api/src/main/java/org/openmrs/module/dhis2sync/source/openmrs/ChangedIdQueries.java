@@ -252,6 +252,25 @@ final class ChangedIdQueries {
                 + " ORDER BY pp.date_enrolled, pp.patient_program_id", parameters);
     }
 
+    /**
+     * {@link #enrollmentIdsOfPatient} of several patients at once: their enrollments in the program, each patient's
+     * oldest first.
+     */
+    List<Integer> enrollmentIdsOfPatients(java.util.Collection<String> patientUuids, String programUuid) {
+        List<Integer> ids = new java.util.ArrayList<Integer>();
+        List<String> uuids = new java.util.ArrayList<String>(patientUuids);
+        for (int from = 0; from < uuids.size(); from += NativeSql.CHUNK) {
+            Map<String, Object> parameters = new LinkedHashMap<String, Object>();
+            parameters.put("patientUuids", uuids.subList(from, Math.min(uuids.size(), from + NativeSql.CHUNK)));
+            parameters.put("programUuid", requireText(programUuid, "programUuid"));
+            ids.addAll(ids("SELECT pp.patient_program_id AS id FROM patient_program pp"
+                    + " WHERE pp.patient_id IN (SELECT pe.person_id FROM person pe WHERE pe.uuid IN (:patientUuids))"
+                    + " AND pp.program_id IN (SELECT pr.program_id FROM program pr WHERE pr.uuid = :programUuid)"
+                    + " ORDER BY pp.patient_id, pp.date_enrolled, pp.patient_program_id", parameters));
+        }
+        return ids;
+    }
+
     private static Map<String, Object> pageParameters(String programUuid, int afterId, int limit) {
         if (limit <= 0) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);

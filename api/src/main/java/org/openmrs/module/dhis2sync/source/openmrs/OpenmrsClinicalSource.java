@@ -2,8 +2,11 @@ package org.openmrs.module.dhis2sync.source.openmrs;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.hibernate.SessionFactory;
 import org.openmrs.Encounter;
@@ -115,6 +118,24 @@ public class OpenmrsClinicalSource implements ClinicalSource {
     @Override
     public List<EnrollmentRecord> enrollmentsOfPatient(String patientUuid, String programUuid) {
         return loadEnrollments(queries.enrollmentIdsOfPatient(patientUuid, programUuid));
+    }
+
+    /** Two queries for the lot: the ids, then the enrollments (as {@link #loadEnrollments} loads them). */
+    @Override
+    public Map<String, List<EnrollmentRecord>> enrollmentsOfPatients(Collection<String> patientUuids,
+            String programUuid) {
+        Map<String, List<EnrollmentRecord>> byPatient = new LinkedHashMap<String, List<EnrollmentRecord>>();
+        for (String patientUuid : required(patientUuids, "patientUuids")) {
+            byPatient.put(patientUuid, new ArrayList<EnrollmentRecord>());
+        }
+        for (EnrollmentRecord enrollment : loadEnrollments(queries.enrollmentIdsOfPatients(byPatient.keySet(),
+                programUuid))) {
+            List<EnrollmentRecord> ofPatient = byPatient.get(enrollment.getPatientUuid());
+            if (ofPatient != null) {
+                ofPatient.add(enrollment);
+            }
+        }
+        return byPatient;
     }
 
     @Override

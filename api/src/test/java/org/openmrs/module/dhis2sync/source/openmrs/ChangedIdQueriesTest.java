@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -224,6 +225,42 @@ class ChangedIdQueriesTest {
         assertThat(db.inTransaction(() -> queries.enrollmentIdsOfPatient("patient-1", HIV))).containsExactly(15, 11);
         assertThat(db.inTransaction(() -> queries.enrollmentIdsOfPatient("patient-4", HIV))).containsExactly(14);
         assertThat(db.inTransaction(() -> queries.enrollmentIdsOfPatient("patient-1", TB))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void enrollmentsOfSeveralPatientsComeInOneQueryEachPatientsOldestFirst(TestDatabase.Kind kind) {
+        seed(kind);
+        assertThat(db.inTransaction(() -> queries.enrollmentIdsOfPatients(List.of("patient-4", "patient-1",
+                "nobody"), HIV))).containsExactly(15, 11, 14);
+        assertThat(db.inTransaction(() -> queries.enrollmentIdsOfPatients(List.of("patient-1"), TB))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void theSourceLoadsSeveralPatientsEnrollmentsAtOnceByPatient(TestDatabase.Kind kind) {
+        seed(kind);
+        ProgramWorkflowService programs = mock(ProgramWorkflowService.class);
+        when(programs.getPatientProgram(anyInt())).thenAnswer(call -> {
+            int id = call.getArgument(0);
+            org.openmrs.Patient patient = new org.openmrs.Patient();
+            patient.setUuid(id == 14 ? "patient-4" : "patient-1");
+            PatientProgram enrollment = new PatientProgram();
+            enrollment.setUuid("enrollment-" + id);
+            enrollment.setPatient(patient);
+            return enrollment;
+        });
+        OpenmrsClinicalSource source = new OpenmrsClinicalSource(db.sessionFactory(), mock(PatientService.class),
+                programs, mock(EncounterService.class), mock(ConceptService.class), null, ChunkPrefetch.NONE);
+
+        Map<String, List<EnrollmentRecord>> byPatient = db.inTransaction(() -> source.enrollmentsOfPatients(
+                List.of("patient-1", "patient-4", "nobody"), HIV));
+
+        assertThat(byPatient).containsOnlyKeys("patient-1", "patient-4", "nobody");
+        assertThat(byPatient.get("patient-1")).extracting(EnrollmentRecord::getUuid)
+                .containsExactly("enrollment-15", "enrollment-11");
+        assertThat(byPatient.get("patient-4")).extracting(EnrollmentRecord::getUuid).containsExactly("enrollment-14");
+        assertThat(byPatient.get("nobody")).isEmpty();
     }
 
     @ParameterizedTest

@@ -136,8 +136,10 @@ final class OpenmrsObjects {
         when(programs.getPatientProgramByUuid(anyString())).thenAnswer(call -> patientProgram(db,
                 db.jdbc().queryForObject("SELECT patient_program_id FROM patient_program WHERE uuid = ?",
                         Integer.class, (Object) call.getArgument(0))));
+        // the fixture's tables have no Hibernate mapping of OpenMRS's classes (the mocked services load by JDBC), so
+        // nothing can be prefetched into the session
         return new OpenmrsClinicalSource(db.sessionFactory(), mock(PatientService.class), programs, encounterService,
-                mock(ConceptService.class));
+                mock(ConceptService.class), null, ChunkPrefetch.NONE);
     }
 
     private static Encounter encounter(OpenmrsTablesFixture db, int id) {

@@ -75,7 +75,8 @@ final class Clinic {
 
     static final class Encounter {
         final String uuid;
-        final String patient;
+        /** Changes when a merge moves the encounter to the preferred patient. */
+        String patient;
         final LocalDate date;
         boolean voided;
         final List<Obs> obs = new ArrayList<>();
@@ -118,6 +119,36 @@ final class Clinic {
 
     List<Encounter> encountersOf(String patient) {
         return encounters.values().stream().filter(e -> e.patient.equals(patient)).collect(Collectors.toList());
+    }
+
+    /** {@code PatientService.voidPatient}: the patient and its encounters are voided. */
+    void voidPatient(Patient patient) {
+        patient.voided = true;
+        for (Encounter encounter : encountersOf(patient.uuid)) {
+            encounter.voided = true;
+        }
+        openmrs.voidPatient(patient.uuid);
+    }
+
+    /**
+     * {@code PatientService.mergePatients}: the other patient's encounters move to the preferred one, its enrollments
+     * not voided are copied to the preferred one (new uuids), and it is voided.
+     */
+    void merge(Patient preferred, Patient other) {
+        String prefix = newUuid("merged") + "-";
+        for (Encounter encounter : encountersOf(other.uuid)) {
+            encounter.patient = preferred.uuid;
+        }
+        for (Enrollment enrollment : enrollmentsOf(other.uuid)) {
+            if (!enrollment.voided) {
+                Enrollment copy = new Enrollment(prefix + enrollment.uuid, preferred.uuid);
+                copy.enrolled = enrollment.enrolled;
+                copy.completed = enrollment.completed;
+                enrollments.put(copy.uuid, copy);
+            }
+        }
+        other.voided = true;
+        openmrs.mergePatients(preferred.uuid, other.uuid, prefix);
     }
 
     // ---- publishing into the in-memory OpenMRS

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * <p>{@code -Dconvergence.seeds=N} (200 by default; the {@code convergence} Maven profile runs 10,000),
  * {@code -Dconvergence.firstSeed=S}; a failure prints its seed and the shortest history found that still fails,
  * replayed by {@code -Dconvergence.seed=S -Dconvergence.history=OP:n,OP:n,...}; {@code -Dconvergence.ops=OP,...}
- * switches gated operations on for a trial.
+ * switches gated operations on for a trial, {@code -Dconvergence.weights=OP:n,...} makes some more frequent.
  */
 class ConvergenceTest {
 

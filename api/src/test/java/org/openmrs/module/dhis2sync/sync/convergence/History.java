@@ -19,14 +19,14 @@ final class History {
     static List<Step> generate(long seed) {
         Random random = new Random(seed * 0x9E3779B97F4A7C15L);
         List<Op> ops = Arrays.stream(Op.values()).filter(Op::generated).collect(Collectors.toList());
-        int total = ops.stream().mapToInt(op -> op.weight).sum();
+        int total = ops.stream().mapToInt(Op::weight).sum();
         int length = MIN_STEPS + random.nextInt(MAX_STEPS - MIN_STEPS + 1);
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < length; i++) {
             int ticket = random.nextInt(total);
             Op chosen = null;
             for (Op op : ops) {
-                ticket -= op.weight;
+                ticket -= op.weight();
                 if (ticket < 0) {
                     chosen = op;
                     break;

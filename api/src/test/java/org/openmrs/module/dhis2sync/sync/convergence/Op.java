@@ -9,16 +9,20 @@ enum Op {
     // ---- registration
     /** Registered and enrolled at once. */
     REGISTER(8, true, null),
-    /** Registered only (enrolled later by ENROLL). */
-    REGISTER_ONLY(3, false, "a patient synced before being enrolled, then enrolled: a run dying after its tracker row was"
-            + " saved PENDING leaves it never sent again (seed 18; helper loss)"),
+    /**
+     * Registered only (enrolled later by ENROLL; gated until main d2ff82d: a PENDING tracked entity of a patient
+     * enrolled later was never sent again, seed 18).
+     */
+    REGISTER_ONLY(3, true, null),
     EDIT_NAME(3, true, null),
     EDIT_IDENTIFIER(2, true, null),
     EDIT_GENDER(2, true, null),
     /** Gender O, which the mapping has no code for: DHIS2 refuses the tracked entity (option set) until fixed. */
     REFUSED_GENDER(1, true, null),
-    VOID_PATIENT(1, false, "voided patient: its enrollments cancelled, events deleted (issue 13 point 5, helper wd)"),
-    MERGE_PATIENTS(1, false, "merge: records move to the preferred patient's tracked entity (issue 13 point 5, helper wd)"),
+    /** A patient voided (its visits with it): its tracked entity leaves DHIS2 (main 7d189b8, issue 13 point 5). */
+    VOID_PATIENT(1, true, null),
+    /** Two patients merged: the other's records go to the preferred one's tracked entity (main 7d189b8, point 5). */
+    MERGE_PATIENTS(1, true, null),
 
     // ---- program enrollments
     ENROLL(6, true, null),
@@ -28,9 +32,11 @@ enum Op {
      */
     REENROLL(2, true, null),
     COMPLETE(3, true, null),
-    CORRECT_ENROLLMENT_DATE(2, false, "enrollment date corrected: coverage of encounters (issue 13 point 3, helper loss)"),
-    VOID_ENROLLMENT(1, false, "voided enrollment: CANCELLED, its events deleted (issue 13 points 5 and 7, helpers wd/loss)"),
-    UNVOID_ENROLLMENT(1, false, "unvoided enrollment (after VOID_ENROLLMENT)"),
+    /** The enrollment date corrected: visits enter or leave the enrollment (gated until main 06207d5: point 3). */
+    CORRECT_ENROLLMENT_DATE(2, true, null),
+    /** An enrollment voided: CANCELLED, its events deleted (main 7d189b8, points 5 and 7). */
+    VOID_ENROLLMENT(1, true, null),
+    UNVOID_ENROLLMENT(1, true, null),
 
     // ---- visits and obs
     RECORD_VISIT(8, true, null),
@@ -39,11 +45,13 @@ enum Op {
     VOID_OBS(2, true, null),
     /** A coded answer the mapping has no option code for: the engine refuses that event until fixed. */
     UNMAPPED_ANSWER(1, true, null),
-    VOID_ENCOUNTER(1, false, "voided encounter: its events stay in DHIS2 (issue 13 point 5, helper wd; seed 4)"),
-    UNVOID_ENCOUNTER(1, false, "unvoided encounter (after VOID_ENCOUNTER)"),
+    /** A visit voided: its events deleted (gated until main 7d189b8: seed 4). */
+    VOID_ENCOUNTER(1, true, null),
+    UNVOID_ENCOUNTER(1, true, null),
     /** A Bahmni form filled in a visit: a second stage fed by the same encounter. */
     FILL_FORM(2, true, null),
-    CLEAR_FORM(1, false, "a cleared Bahmni form (issue 13 point 4, helper loss)"),
+    /** A Bahmni form cleared (its obs voided; gated until main 06207d5: point 4). */
+    CLEAR_FORM(1, true, null),
 
     // ---- the mapping
     CHANGE_MAPPING(1, false, "a mapping change applies only to records changed after it (issue 13 point 10, own issue)"),
@@ -70,6 +78,17 @@ enum Op {
         this.weight = weight;
         this.enabled = enabled;
         this.gate = gate;
+    }
+
+    /** The weight, or the one {@code -Dconvergence.weights=OP:n,...} gives it (to aim a trial at some operations). */
+    int weight() {
+        for (String pair : System.getProperty("convergence.weights", "").split(",")) {
+            String[] parts = pair.split(":");
+            if (parts.length == 2 && parts[0].trim().equals(name())) {
+                return Integer.parseInt(parts[1].trim());
+            }
+        }
+        return weight;
     }
 
     boolean isRun() {

@@ -1,13 +1,25 @@
 package org.openmrs.module.dhis2sync.sync.convergence;
 
+import static org.openmrs.module.dhis2sync.sync.convergence.Enrollments.complete;
+import static org.openmrs.module.dhis2sync.sync.convergence.Enrollments.correctEnrollmentDate;
+import static org.openmrs.module.dhis2sync.sync.convergence.Enrollments.enroll;
+import static org.openmrs.module.dhis2sync.sync.convergence.Enrollments.enrollable;
+import static org.openmrs.module.dhis2sync.sync.convergence.Enrollments.merge;
+import static org.openmrs.module.dhis2sync.sync.convergence.Enrollments.overlapsLive;
+import static org.openmrs.module.dhis2sync.sync.convergence.Targets.onAnyEncounter;
+import static org.openmrs.module.dhis2sync.sync.convergence.Targets.onEncounter;
+import static org.openmrs.module.dhis2sync.sync.convergence.Targets.onEnrollment;
+import static org.openmrs.module.dhis2sync.sync.convergence.Targets.onObs;
+import static org.openmrs.module.dhis2sync.sync.convergence.Targets.onPatient;
+import static org.openmrs.module.dhis2sync.sync.convergence.Targets.pick;
+import static org.openmrs.module.dhis2sync.sync.convergence.Targets.withPatient;
+
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.openmrs.module.dhis2sync.sync.SyncHarness;
@@ -104,6 +116,13 @@ record Step(Op op, long seed) {
                             SyncHarness.INDETERMINATE, null, e.date.atTime(10, 0)));
                     return "result of " + e.uuid + " now Indeterminate (no option code)";
                 });
+            case VOID_PATIENT:
+                return withPatient(clinic, random, p -> true, p -> {
+                    clinic.voidPatient(p);
+                    return "patient " + p.uuid + " voided (its visits with it)";
+                });
+            case MERGE_PATIENTS:
+                return merge(clinic, random);
             case VOID_ENROLLMENT:
                 return onEnrollment(clinic, random, e -> !e.voided, e -> {
                     e.voided = true;
@@ -166,69 +185,6 @@ record Step(Op op, long seed) {
         return text;
     }
 
-    /** OpenMRS allows no overlapping enrollments of one patient in one program: the last one must be completed. */
-    private static boolean enrollable(Clinic clinic, Clinic.Patient patient) {
-        return clinic.enrollmentsOf(patient.uuid).stream().filter(e -> !e.voided)
-                .allMatch(e -> e.completed != null && e.completed.isBefore(LAST_DAY.minusDays(40)));
-    }
-
-    private static String enroll(Clinic clinic, Clinic.Patient patient, Random random) {
-        LocalDate after = clinic.enrollmentsOf(patient.uuid).stream().filter(e -> !e.voided).map(e -> e.completed)
-                .max(Comparator.naturalOrder()).orElse(null);
-        LocalDate date = after == null ? FIRST_DAY.plusDays(random.nextInt(200)) : after.plusDays(1 + random.nextInt(40));
-        Clinic.Enrollment enrollment = new Clinic.Enrollment(clinic.newUuid("enrollment"), patient.uuid);
-        enrollment.enrolled = date;
-        clinic.enrollments.put(enrollment.uuid, enrollment);
-        clinic.publish(enrollment);
-        return "enrolled " + patient.uuid + " on " + date + " (" + enrollment.uuid + ")";
-    }
-
-    /** Completed on or after its last visit (a visit after the completion date would leave it: CORRECT_ENROLLMENT_DATE). */
-    private static String complete(Clinic clinic, Random random) {
-        List<Clinic.Enrollment> active = clinic.enrollments.values().stream().filter(e -> !e.voided && e.completed == null)
-                .collect(Collectors.toList());
-        if (active.isEmpty()) {
-            return null;
-        }
-        Clinic.Enrollment enrollment = active.get(random.nextInt(active.size()));
-        LocalDate last = clinic.encountersOf(enrollment.patient).stream().filter(e -> !e.voided)
-                .map(e -> e.date).filter(d -> !d.isBefore(enrollment.enrolled))
-                .max(Comparator.naturalOrder()).orElse(enrollment.enrolled);
-        LocalDate date = last.plusDays(random.nextInt(60));
-        if (date.isAfter(LAST_DAY)) {
-            date = LAST_DAY;
-        }
-        enrollment.completed = date;
-        clinic.publish(enrollment);
-        return "completed " + enrollment.uuid + " on " + date;
-    }
-
-    /**
-     * The enrollment date moved (a typing error corrected), never across the previous enrollment's completion nor
-     * past its own completion or the next enrollment's start (OpenMRS refuses overlapping enrollments).
-     */
-    private static String correctEnrollmentDate(Clinic clinic, Random random) {
-        List<Clinic.Enrollment> live = clinic.enrollments.values().stream().filter(e -> !e.voided)
-                .collect(Collectors.toList());
-        if (live.isEmpty()) {
-            return null;
-        }
-        Clinic.Enrollment enrollment = live.get(random.nextInt(live.size()));
-        LocalDate earliest = clinic.enrollmentsOf(enrollment.patient).stream()
-                .filter(e -> !e.voided && e != enrollment && e.completed != null && e.completed.isBefore(enrollment.enrolled))
-                .map(e -> e.completed.plusDays(1)).max(Comparator.naturalOrder()).orElse(FIRST_DAY);
-        LocalDate latest = enrollment.completed != null ? enrollment.completed : LAST_DAY;
-        LocalDate date = enrollment.enrolled.plusDays(random.nextInt(121) - 60);
-        date = date.isBefore(earliest) ? earliest : date.isAfter(latest) ? latest : date;
-        if (date.equals(enrollment.enrolled)) {
-            return null;
-        }
-        LocalDate old = enrollment.enrolled;
-        enrollment.enrolled = date;
-        clinic.publish(enrollment);
-        return "enrollment date of " + enrollment.uuid + " corrected: " + old + " -> " + date;
-    }
-
     private static String recordVisit(Clinic clinic, Random random) {
         return withPatient(clinic, random, p -> true, p -> {
             List<Clinic.Enrollment> enrollments = clinic.enrollmentsOf(p.uuid).stream().filter(e -> !e.voided)
@@ -282,91 +238,4 @@ record Step(Op op, long seed) {
         return null;
     }
 
-    // ---- choosing targets
-
-    private interface Action<T> {
-        String on(T target);
-    }
-
-    private interface ObsAction {
-        String on(Clinic.Encounter encounter, Clinic.Obs obs);
-    }
-
-    private static String onPatient(Clinic clinic, Random random, Predicate<Clinic.Patient> eligible,
-            Action<Clinic.Patient> action) {
-        Clinic.Patient patient = pick(new ArrayList<>(clinic.patients.values()), eligible, random);
-        if (patient == null) {
-            return null;
-        }
-        String text = action.on(patient);
-        clinic.publish(patient);
-        return text;
-    }
-
-    /** Something about a patient that is not registration data (an enrollment, a visit). */
-    private static String withPatient(Clinic clinic, Random random, Predicate<Clinic.Patient> eligible,
-            Action<Clinic.Patient> action) {
-        Clinic.Patient patient = pick(new ArrayList<>(clinic.patients.values()), eligible, random);
-        return patient == null ? null : action.on(patient);
-    }
-
-    private static String onEncounter(Clinic clinic, Random random, Predicate<Clinic.Encounter> eligible,
-            Action<Clinic.Encounter> action) {
-        Clinic.Encounter encounter = pick(new ArrayList<>(clinic.encounters.values()), e -> !e.voided && eligible.test(e),
-                random);
-        if (encounter == null) {
-            return null;
-        }
-        String text = action.on(encounter);
-        clinic.publish(encounter);
-        return text;
-    }
-
-    private static String onEnrollment(Clinic clinic, Random random, Predicate<Clinic.Enrollment> eligible,
-            Action<Clinic.Enrollment> action) {
-        Clinic.Enrollment enrollment = pick(new ArrayList<>(clinic.enrollments.values()), eligible, random);
-        if (enrollment == null) {
-            return null;
-        }
-        String text = action.on(enrollment);
-        clinic.publish(enrollment);
-        return text;
-    }
-
-    /** Whether unvoiding would overlap a live enrollment of the patient (OpenMRS refuses overlapping ones). */
-    private static boolean overlapsLive(Clinic clinic, Clinic.Enrollment voided) {
-        LocalDate end = voided.completed == null ? LocalDate.MAX : voided.completed;
-        return clinic.enrollmentsOf(voided.patient).stream().filter(e -> !e.voided && e != voided).anyMatch(e -> {
-            LocalDate otherEnd = e.completed == null ? LocalDate.MAX : e.completed;
-            return !e.enrolled.isAfter(end) && !voided.enrolled.isAfter(otherEnd);
-        });
-    }
-
-    /** Among all visits, voided ones included. */
-    private static String onAnyEncounter(Clinic clinic, Random random, Predicate<Clinic.Encounter> eligible,
-            Action<Clinic.Encounter> action) {
-        Clinic.Encounter encounter = pick(new ArrayList<>(clinic.encounters.values()), eligible, random);
-        if (encounter == null) {
-            return null;
-        }
-        String text = action.on(encounter);
-        clinic.publish(encounter);
-        return text;
-    }
-
-    private static String onObs(Clinic clinic, Random random, Predicate<Clinic.Obs> eligible, ObsAction action) {
-        return onEncounter(clinic, random, e -> e.liveObs().stream().anyMatch(eligible), e -> {
-            List<Clinic.Obs> candidates = e.liveObs().stream().filter(eligible).collect(Collectors.toList());
-            return action.on(e, candidates.get(random.nextInt(candidates.size())));
-        });
-    }
-
-    private static <T> T pick(List<T> items, Predicate<T> eligible, Random random) {
-        List<T> candidates = items.stream().filter(eligible).collect(Collectors.toList());
-        return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
-    }
-
-    private static String pick(String[] names, Random random) {
-        return names[random.nextInt(names.length)];
-    }
 }

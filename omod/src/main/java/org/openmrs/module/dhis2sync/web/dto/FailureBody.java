@@ -11,6 +11,7 @@ public final class FailureBody {
     private final String mappingName;
     private final String category;
     private final String openmrsUuid;
+    private final String programStageUid;
     private final String dhis2Uid;
     private final String errorCode;
     private final String message;
@@ -25,6 +26,7 @@ public final class FailureBody {
         this.mappingName = mappingName;
         this.category = record.getCategory() == null ? null : record.getCategory().name();
         this.openmrsUuid = record.getOpenmrsUuid();
+        this.programStageUid = record.getProgramStageUid();
         this.dhis2Uid = record.getDhis2Uid();
         this.errorCode = record.getErrorCode();
         this.message = record.getMessage();
@@ -57,6 +59,11 @@ public final class FailureBody {
 
     public String getOpenmrsUuid() {
         return openmrsUuid;
+    }
+
+    /** The stage of a failed event (one encounter feeds one event per stage); null for other categories. */
+    public String getProgramStageUid() {
+        return programStageUid;
     }
 
     public String getDhis2Uid() {
