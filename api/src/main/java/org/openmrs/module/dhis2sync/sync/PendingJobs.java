@@ -1,8 +1,6 @@
 package org.openmrs.module.dhis2sync.sync;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 import org.openmrs.module.dhis2sync.dhis2.ApiGeneration;
@@ -93,21 +91,15 @@ public class PendingJobs {
     }
 
     private void check(RunRequest request, boolean deprecatedApi, JobContext<ValidationVerdict> context) {
-        Set<String> heard = new HashSet<>();
         Map<SyncCategory, Integer> verdicts = new java.util.concurrent.ConcurrentHashMap<>();
         RunTally tally = new RunTally(new RunTally.Listener() {
             @Override
             public void verdict(ValidationVerdict verdict) {
-                // exactly one verdict per record: the first (a patient refused before its enrollment is checked
-                // again with it; an encounter makes one event per stage it feeds, each under its own UID)
-                String key = verdict.getCategory() + "|" + verdict.getOpenmrsUuid()
-                        + (verdict.getCategory() == SyncCategory.EVENT ? "|" + verdict.getDhis2Uid() : "");
-                if (heard.add(key)) {
-                    verdicts.merge(verdict.getCategory(), 1, Integer::sum);
-                    context.record(new JobRecord<>(verdict.getCategory().name(),
-                            verdict.getDecision() == null ? JobRecord.PROBLEM : verdict.getDecision().name(),
-                            !verdict.isValid(), verdict));
-                }
+                // one per record: the tally hears only the first verdict of each
+                verdicts.merge(verdict.getCategory(), 1, Integer::sum);
+                context.record(new JobRecord<>(verdict.getCategory().name(),
+                        verdict.getDecision() == null ? JobRecord.PROBLEM : verdict.getDecision().name(),
+                        !verdict.isValid(), verdict));
             }
         });
         boolean completed = false;

@@ -25,6 +25,8 @@ public final class RunTally {
     private final List<PendingRecord> pending = new ArrayList<>();
     private final Map<SyncCategory, int[]> pendingCounts = new EnumMap<>(SyncCategory.class);
     private final List<ValidationVerdict> verdicts = new ArrayList<>();
+    /** The records judged so far (one verdict each). */
+    private final java.util.Set<String> judged = new java.util.HashSet<>();
     private String phase = "starting";
     private String recordsWithheld;
     private final Listener listener;
@@ -111,7 +113,16 @@ public final class RunTally {
         }
     }
 
+    /**
+     * DHIS2's verdict on one record: the first of each record counts (a patient refused before its enrollment is
+     * checked again with it; an encounter makes one event per stage it feeds, each under its own UID).
+     */
     public synchronized void verdict(ValidationVerdict verdict) {
+        String key = verdict.getCategory() + "|" + verdict.getOpenmrsUuid()
+                + (verdict.getCategory() == SyncCategory.EVENT ? "|" + verdict.getDhis2Uid() : "");
+        if (!judged.add(key)) {
+            return;
+        }
         listener.verdict(verdict);
         if (verdicts.size() < LIST_CAP * 4) {
             verdicts.add(verdict);
