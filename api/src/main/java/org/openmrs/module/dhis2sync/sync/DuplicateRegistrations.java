@@ -53,6 +53,23 @@ final class DuplicateRegistrations {
         if (untracked.size() < 2) {
             return waiting;
         }
+        // DHIS2's metadata is asked only when two of them share the value of an identifier or searchable attribute
+        // (what DHIS2 holds unique in practice), which is rare
+        Set<String> seen = new java.util.HashSet<>();
+        boolean shared = false;
+        for (PatientRecord patient : untracked) {
+            for (AttributeMapping attribute : run.config().getInstance().getAttributes()) {
+                String value = values.get(patient.getUuid()).get(attribute.getAttributeUid());
+                boolean keyLike = attribute.isSearchable() || attribute.getSource().startsWith("identifier:");
+                if (keyLike && value != null && !value.isEmpty()
+                        && !seen.add(attribute.getAttributeUid() + "=" + value.toLowerCase(Locale.ROOT))) {
+                    shared = true;
+                }
+            }
+        }
+        if (!shared) {
+            return waiting;
+        }
         Set<String> unique = uniqueAttributes.get();
         Map<String, PatientRecord> firstByValue = new HashMap<>();
         for (PatientRecord patient : untracked) {
