@@ -405,6 +405,8 @@ test('sync: preview names its records, the progress bar runs to the end, the run
     const row = mappingRow();
     await row.waitFor();
     const preview = await newJob('preview', row.getByRole('button', { name: `Preview ${MAPPING_NAME}`, exact: true }));
+    // the first records show while the job still reads: what follows checks the finished preview
+    await until('the preview to finish', async () => preview.locator('.job-running').isHidden());
     const badges = preview.locator('.badge');
     await until('pending records in the preview', async () => (await badges.count()) > 0);
     for (const text of await badges.allInnerTexts()) {
