@@ -8,7 +8,6 @@ import org.openmrs.module.dhis2sync.api.Dhis2SyncService;
 import org.openmrs.module.dhis2sync.reconcile.DriftKind;
 import org.openmrs.module.dhis2sync.reconcile.ReconcileReport;
 import org.openmrs.module.dhis2sync.reconcile.ReconcileResult;
-import org.openmrs.scheduler.tasks.AbstractTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,10 +17,7 @@ import org.slf4j.LoggerFactory;
  * the module's log (status DRIFT, the records listed), which the Logs screen shows. It never changes DHIS2. A mapping
  * running already is skipped; a failure is logged, never thrown.
  */
-public class Dhis2ReconcileTask extends AbstractTask {
-
-    private final Supplier<Dhis2SyncService> service;
-    private final Logger log;
+public class Dhis2ReconcileTask extends ScheduledServiceTask {
 
     /** Used by OpenMRS's scheduler: the service of the OpenMRS session it runs the task in. */
     public Dhis2ReconcileTask() {
@@ -29,36 +25,28 @@ public class Dhis2ReconcileTask extends AbstractTask {
     }
 
     Dhis2ReconcileTask(Supplier<Dhis2SyncService> service, Logger log) {
-        this.service = service;
-        this.log = log;
+        super(service, log, "Scheduled DHIS2 reconcile");
     }
 
     @Override
-    public void execute() {
-        startExecuting();
-        try {
-            List<ReconcileResult> results = service.get().runScheduledReconcile();
-            if (results.isEmpty()) {
-                log.info("Scheduled DHIS2 reconcile: no active mapping to reconcile (or all were running)");
+    protected void run(Dhis2SyncService service) {
+        List<ReconcileResult> results = service.runScheduledReconcile();
+        if (results.isEmpty()) {
+            log.info("Scheduled DHIS2 reconcile: no active mapping to reconcile (or all were running)");
+        }
+        for (ReconcileResult result : results) {
+            ReconcileReport report = result.getReport();
+            String mapping = result.getRun().getMappingName();
+            if (report == null) {
+                log.warn("Scheduled DHIS2 reconcile of mapping '{}' ended {}: {}", mapping,
+                        result.getRun().getStatus(), result.getRun().getStatusInfo());
+            } else if (report.isClean() && report.count(DriftKind.EXTRA) == 0) {
+                log.info("Scheduled DHIS2 reconcile of mapping '{}': DHIS2 holds what OpenMRS says ({})", mapping,
+                        report.summary());
+            } else {
+                log.warn("Scheduled DHIS2 reconcile of mapping '{}' found drift: {}; see the module's Logs screen"
+                        + " (run {})", mapping, report.summary(), result.getRun().getRunId());
             }
-            for (ReconcileResult result : results) {
-                ReconcileReport report = result.getReport();
-                String mapping = result.getRun().getMappingName();
-                if (report == null) {
-                    log.warn("Scheduled DHIS2 reconcile of mapping '{}' ended {}: {}", mapping,
-                            result.getRun().getStatus(), result.getRun().getStatusInfo());
-                } else if (report.isClean() && report.count(DriftKind.EXTRA) == 0) {
-                    log.info("Scheduled DHIS2 reconcile of mapping '{}': DHIS2 holds what OpenMRS says ({})", mapping,
-                            report.summary());
-                } else {
-                    log.warn("Scheduled DHIS2 reconcile of mapping '{}' found drift: {}; see the module's Logs screen"
-                            + " (run {})", mapping, report.summary(), result.getRun().getRunId());
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            log.error("Scheduled DHIS2 reconcile failed: {}", e.toString(), e);
-        } finally {
-            stopExecuting();
         }
     }
 }

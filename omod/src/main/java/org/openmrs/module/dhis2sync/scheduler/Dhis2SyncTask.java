@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 import org.openmrs.api.context.Context;
 import org.openmrs.module.dhis2sync.api.Dhis2SyncService;
 import org.openmrs.module.dhis2sync.sync.RunState;
-import org.openmrs.scheduler.tasks.AbstractTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,10 +13,7 @@ import org.slf4j.LoggerFactory;
  * OpenMRS's scheduled task "DHIS2 Sync": syncs every active mapping with the comment "Scheduled sync". A mapping
  * running already is skipped by the service; a failure is logged, never thrown (the scheduler would only print it).
  */
-public class Dhis2SyncTask extends AbstractTask {
-
-    private final Supplier<Dhis2SyncService> service;
-    private final Logger log;
+public class Dhis2SyncTask extends ScheduledServiceTask {
 
     /** Used by OpenMRS's scheduler: the service of the OpenMRS session it runs the task in. */
     public Dhis2SyncTask() {
@@ -25,26 +21,18 @@ public class Dhis2SyncTask extends AbstractTask {
     }
 
     Dhis2SyncTask(Supplier<Dhis2SyncService> service, Logger log) {
-        this.service = service;
-        this.log = log;
+        super(service, log, "Scheduled DHIS2 sync");
     }
 
     @Override
-    public void execute() {
-        startExecuting();
-        try {
-            List<RunState> runs = service.get().runScheduledSync();
-            if (runs.isEmpty()) {
-                log.info("Scheduled DHIS2 sync: no active mapping to sync (or all were running)");
-            }
-            for (RunState run : runs) {
-                log.info("Scheduled DHIS2 sync of mapping '{}' ended {}{}", run.getMappingName(), run.getStatus(),
-                        run.getStatusInfo() == null ? "" : ": " + run.getStatusInfo());
-            }
-        } catch (RuntimeException | Error e) {
-            log.error("Scheduled DHIS2 sync failed: {}", e.toString(), e);
-        } finally {
-            stopExecuting();
+    protected void run(Dhis2SyncService service) {
+        List<RunState> runs = service.runScheduledSync();
+        if (runs.isEmpty()) {
+            log.info("Scheduled DHIS2 sync: no active mapping to sync (or all were running)");
+        }
+        for (RunState run : runs) {
+            log.info("Scheduled DHIS2 sync of mapping '{}' ended {}{}", run.getMappingName(), run.getStatus(),
+                    run.getStatusInfo() == null ? "" : ": " + run.getStatusInfo());
         }
     }
 }
