@@ -312,7 +312,7 @@ public interface Dhis2SyncService extends OpenmrsService {
      * Patients (name, preferred identifier), enrollments and encounters by uuid, with the patients of the
      * enrollments and encounters. Also needs OpenMRS's "Get Patients" (APIAuthenticationException without it).
      *
-     * @throws FieldException "uuids" when more than {@value Dhis2SyncServiceImpl#MAX_NAMED_RECORDS} are asked at once
+     * @throws FieldException "uuids" when more than {@value OpenmrsLookups#MAX_NAMED_RECORDS} are asked at once
      */
     @Authorized({Dhis2SyncPrivileges.MANAGE_MAPPINGS, Dhis2SyncPrivileges.RUN_SYNC, Dhis2SyncPrivileges.VIEW_LOGS})
     RecordNames getRecordNames(Collection<String> patientUuids, Collection<String> enrollmentUuids,

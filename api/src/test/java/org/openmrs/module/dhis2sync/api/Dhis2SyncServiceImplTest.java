@@ -11,14 +11,8 @@ import java.lang.reflect.Method;
 
 import org.junit.jupiter.api.Test;
 import org.openmrs.annotation.Authorized;
-import org.openmrs.module.dhis2sync.mapping.MappingRegistry;
 import org.openmrs.module.dhis2sync.settings.Dhis2ClientFactory;
 import org.openmrs.module.dhis2sync.settings.SettingsStore;
-import org.openmrs.module.dhis2sync.source.SourceMetadata;
-import org.openmrs.module.dhis2sync.sync.SyncRunner;
-import org.openmrs.module.dhis2sync.tracking.FailedRecordDao;
-import org.openmrs.module.dhis2sync.tracking.OrgUnitMappingDao;
-import org.openmrs.module.dhis2sync.tracking.SyncLogDao;
 import org.openmrs.module.dhis2sync.settings.SettingsUpdate;
 import org.openmrs.module.dhis2sync.settings.SyncSettings;
 import org.springframework.transaction.annotation.AnnotationTransactionAttributeSource;
@@ -28,11 +22,9 @@ class Dhis2SyncServiceImplTest {
 
     private final SettingsStore store = mock(SettingsStore.class);
 
-    private final Dhis2SyncServiceImpl service = new Dhis2SyncServiceImpl(store, mock(Dhis2ClientFactory.class),
-            mock(MappingRegistry.class), mock(SyncRunner.class), mock(SyncLogDao.class), mock(FailedRecordDao.class),
-            mock(OrgUnitMappingDao.class), mock(CurrentUser.class), mock(SourceMetadata.class),
-            mock(org.openmrs.module.dhis2sync.source.PatientDirectory.class),
-            null, null, null, null, null, null); // names, health, status, jobs, reconciliations: not used here
+    private final Dhis2SyncServiceImpl service = new Dhis2SyncServiceImpl(
+            new SettingsAdmin(store, mock(Dhis2ClientFactory.class)), null, null, null, null, null, null, null, null,
+            null); // only the settings are asked here
 
     @Test
     void readsTheSettingsFromTheStore() {

@@ -13,7 +13,18 @@ import org.openmrs.annotation.Authorized;
 import org.openmrs.api.APIAuthenticationException;
 import org.openmrs.module.dhis2sync.api.Dhis2SyncService;
 import org.openmrs.module.dhis2sync.api.Dhis2SyncServiceImpl;
+import org.openmrs.module.dhis2sync.api.JobRequests;
+import org.openmrs.module.dhis2sync.api.MappingReferences;
+import org.openmrs.module.dhis2sync.api.MappingRequests;
+import org.openmrs.module.dhis2sync.api.OpenmrsLookups;
+import org.openmrs.module.dhis2sync.api.OrgUnitRows;
+import org.openmrs.module.dhis2sync.api.ReconcileRuns;
+import org.openmrs.module.dhis2sync.api.RecordReads;
+import org.openmrs.module.dhis2sync.api.RunHistory;
+import org.openmrs.module.dhis2sync.api.SettingsAdmin;
+import org.openmrs.module.dhis2sync.api.SyncRuns;
 import org.openmrs.module.dhis2sync.api.SettingsRunSettings;
+import org.openmrs.module.dhis2sync.dhis2.Dhis2Pickers;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.health.MappingHealth;
 import org.openmrs.module.dhis2sync.jobs.Jobs;
@@ -113,12 +124,17 @@ public final class TestInstallation implements AutoCloseable {
         PatientSyncStatusReader status = new PatientSyncStatusReader(patients, registry, trackers,
                 db.failedRecordDao(), runner);
         Jobs jobs = new Jobs(runs, Date::new);
-        Dhis2SyncServiceImpl target = new Dhis2SyncServiceImpl(settings, clients, registry, runner, db.syncLogDao(),
-                db.failedRecordDao(), db.orgUnitMappingDao(), user, metadata, patients,
-                new MappingNamesReader(metadata, metadataReader), health, status, jobs,
-                new PendingJobs(jobs, runner, clients),
-                new Reconciliations(runner, engine, new ReconcileStore(writeTx, db.instanceTrackerDao(),
-                        db.enrollmentTrackerDao(), db.eventTrackerDao()), trackers));
+        MappingRequests mappings = new MappingRequests(registry, user);
+        RecordReads recordReads = new RecordReads(user);
+        Dhis2SyncServiceImpl target = new Dhis2SyncServiceImpl(new SettingsAdmin(settings, clients), mappings,
+                new SyncRuns(mappings, runner, db.failedRecordDao(), recordReads),
+                new JobRequests(mappings, jobs, new PendingJobs(jobs, runner, clients), recordReads),
+                new ReconcileRuns(mappings, new Reconciliations(runner, engine, new ReconcileStore(writeTx,
+                        db.instanceTrackerDao(), db.enrollmentTrackerDao(), db.eventTrackerDao()), trackers)),
+                new RunHistory(db.syncLogDao(), db.failedRecordDao()), new OrgUnitRows(db.orgUnitMappingDao()),
+                new Dhis2Pickers(clients), new MappingReferences(mappings, db.orgUnitMappingDao(), settings,
+                        new MappingNamesReader(metadata, metadataReader), health, clients),
+                new OpenmrsLookups(metadata, patients, status, settings, user, recordReads));
 
         TransactionInterceptor transactions = new TransactionInterceptor(db.getTransactionManager(),
                 new AnnotationTransactionAttributeSource());
