@@ -45,8 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The service OpenMRS registers: its transactions (the annotations here) around one call of the collaborator that
- * answers the request. Runs commit in their own transactions (see {@link org.openmrs.module.dhis2sync.sync.TrackerStore}),
- * so the run methods are not transactional here: each of a run's chunks reads and writes in a transaction of its own.
+ * answers the request. Runs commit in their own transactions (see
+ * {@link org.openmrs.module.dhis2sync.sync.TrackerStore}), so the run methods are not transactional here: each of
+ * a run's chunks reads and writes in a transaction of its own.
  */
 @Transactional(readOnly = true)
 public class Dhis2SyncServiceImpl extends BaseOpenmrsService implements Dhis2SyncService {

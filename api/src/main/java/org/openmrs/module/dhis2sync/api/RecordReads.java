@@ -32,7 +32,8 @@ public class RecordReads {
     /** Why the records are withheld from a user lacking the {@link #missing()} privileges. */
     public static String withheld(List<String> missing) {
         return "The records are listed only for users with the OpenMRS privileges "
-                + String.join(", ", Dhis2SyncPrivileges.RECORD_READS) + "; missing: " + String.join(", ", missing) + ".";
+                + String.join(", ", Dhis2SyncPrivileges.RECORD_READS) + "; missing: " + String.join(", ", missing)
+                + ".";
     }
 
     /** @throws APIAuthenticationException when the user lacks any of the record reads */
