@@ -79,8 +79,8 @@ class NotDhis2ReplyTest {
 
     @Test
     void sanitisingDropsMarkupAndControlCharactersAndCuts() {
-        assertThat(Dhis2Http.sanitise("<b>Bad</b>\n\tGateway\u0007", 120)).isEqualTo("Bad Gateway");
-        assertThat(Dhis2Http.sanitise("z".repeat(500), 120)).hasSize(121).endsWith("…");
-        assertThat(Dhis2Http.sanitise("<br/>\n", 120)).isEqualTo("no readable text");
+        assertThat(Dhis2Reply.sanitise("<b>Bad</b>\n\tGateway\u0007", 120)).isEqualTo("Bad Gateway");
+        assertThat(Dhis2Reply.sanitise("z".repeat(500), 120)).hasSize(121).endsWith("…");
+        assertThat(Dhis2Reply.sanitise("<br/>\n", 120)).isEqualTo("no readable text");
     }
 }
