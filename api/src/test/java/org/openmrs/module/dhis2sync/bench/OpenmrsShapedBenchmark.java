@@ -29,6 +29,7 @@ import org.openmrs.module.dhis2sync.tracking.SyncStatus;
  * ({@link OpenmrsSession}); DHIS2 is the fake in a JVM of its own, answering after a set latency. For each size a
  * fresh database and a fresh fake. Settings (system properties): {@code benchmark.sizes} (1000,10000,50000),
  * {@code benchmark.latencyMs} (20), {@code benchmark.batchSize} (250), {@code benchmark.fakeHeapMb} (4096),
+ * {@code benchmark.warmup} (1000 patients synced first and not reported; 0 for none),
  * {@code benchmark.report} (a file the report is also written to). Run it with {@code -Xmx256m}.
  */
 public final class OpenmrsShapedBenchmark {
@@ -40,6 +41,7 @@ public final class OpenmrsShapedBenchmark {
     private final long latencyMs = Long.getLong("benchmark.latencyMs", 20);
     private final int batchSize = Integer.getInteger("benchmark.batchSize", 250);
     private final int fakeHeapMb = Integer.getInteger("benchmark.fakeHeapMb", 4096);
+    private final int warmup = Integer.getInteger("benchmark.warmup", 1000);
     private final StringBuilder report = new StringBuilder();
     private final List<String> requestLines = new ArrayList<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -76,8 +78,13 @@ public final class OpenmrsShapedBenchmark {
         line("%8s  %9s  %10s  %14s  %14s  %10s  %10s  %13s  %-26s  %s", "patients", "wall s", "patients/s",
                 "module CPU ms/p", "JVM CPU ms/p", "peak heap", "SQL prep/p", "HTTP req/1000",
                 "left in the thread's session", "DHIS2");
+        if (warmup > 0) {
+            // a server's JVM has long compiled the run's code: the sizes measured are not to pay for the JIT
+            line("warm-up: one run of %d patients on a database of its own, not reported", warmup);
+            measure(warmup, false);
+        }
         for (int size : sizes) {
-            measure(size);
+            measure(size, true);
         }
         for (String requests : requestLines) {
             line("%s", requests);
@@ -93,7 +100,7 @@ public final class OpenmrsShapedBenchmark {
         }
     }
 
-    private void measure(int patients) {
+    private void measure(int patients, boolean reported) {
         TestDatabase database = TestDatabase.create(TestDatabase.Kind.MARIADB);
         DataSource pool = database.pooledAsOpenmrs(4);
         TrackingDatabase db = null;
@@ -140,6 +147,9 @@ public final class OpenmrsShapedBenchmark {
                 Dhis2Census census = dhis2.census();
                 requestLines.add(String.format(Locale.ROOT, "%,8d  HTTP requests: %s", patients,
                         new java.util.TreeMap<>(dhis2.requestCounts())));
+                if (!reported) {
+                    return;
+                }
                 line("%,8d  %9.1f  %10.0f  %14.3f  %14.3f  %6.0f MiB  %10.1f  %13.1f  %-29s  %s (loaded in %.0f s)",
                         patients, wall / 1e9, patients / (wall / 1e9), cpu / 1e6 / patients, process / 1e6 / patients,
                         peak / 1048576.0, statements / (double) patients, requests * 1000.0 / patients,
