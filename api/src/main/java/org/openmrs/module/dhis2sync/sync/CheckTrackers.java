@@ -81,6 +81,11 @@ final class CheckTrackers extends TrackerStore {
     }
 
     @Override
+    void markConfirmed(SyncCategory category, Collection<? extends TrackerRow> trackers) {
+        // a check stores nothing
+    }
+
+    @Override
     public void saveInstanceTrackers(Collection<InstanceTracker> trackers) {
         // a check stores nothing: what it accepted is in its memory
     }

@@ -72,19 +72,24 @@ final class Delivery {
         if (run.mode() == RunMode.SYNC) {
             store.saveTrackers(category, pending);
         }
-        List<TrackerRow> confirmed = new ArrayList<>();
+        List<TrackerRow> firstConfirmed = new ArrayList<>();
+        List<TrackerRow> confirmedAgain = new ArrayList<>();
         for (BatchSender.Accepted<T> ok : sending.send(batch)) {
             TrackerRow row = ok.outgoing().tracker();
             boolean first = !row.isConfirmed();
             boolean hold = held.test(ok.outgoing());
+            if (!hold) {
+                // a pending row is stored as it was sent: only its confirmation is new
+                (first ? firstConfirmed : confirmedAgain).add(row);
+            }
             row.setConfirmed(true);
             row.setDateChanged(run.now());
-            if (!hold) {
-                confirmed.add(row);
-            }
             delivered.add(new Delivered<>(ok, first, hold));
         }
-        confirm(run, category, confirmed);
+        if (run.mode() == RunMode.SYNC) {
+            store.markConfirmed(category, firstConfirmed);
+        }
+        confirm(run, category, confirmedAgain);
         return delivered;
     }
 

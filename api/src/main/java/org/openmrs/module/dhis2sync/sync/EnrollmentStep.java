@@ -242,7 +242,8 @@ final class EnrollmentStep {
 
     /**
      * Step 2 of the seed: the DHIS2 enrollments of the chunk's patients, to re-use one for a new enrollment and to
-     * keep the org unit of those DHIS2 holds.
+     * keep the org unit of those DHIS2 holds. Tracked entities DHIS2 created in this run are not asked about: they
+     * hold nothing yet (on a clinic's first sync, that is every one of them).
      */
     private Map<String, List<Enrollment>> existingEnrollments(RunContext run, List<EnrollmentRecord> chunk,
             Map<String, EnrollmentTracker> trackers, Map<String, InstanceTracker> instances) {
@@ -252,7 +253,8 @@ final class EnrollmentStep {
         Set<String> instanceUids = new LinkedHashSet<>();
         for (EnrollmentRecord enrollment : chunk) {
             InstanceTracker instance = instances.get(enrollment.getPatientUuid());
-            if (instance != null && (trackers.containsKey(enrollment.getUuid()) || !enrollment.isVoided())) {
+            if (instance != null && (trackers.containsKey(enrollment.getUuid()) || !enrollment.isVoided())
+                    && !run.createdInThisRun(instance.getInstanceUid())) {
                 instanceUids.add(instance.getInstanceUid());
             }
         }

@@ -59,6 +59,7 @@ final class PatientStep {
             uuids.add(patient.getUuid());
         }
         Map<String, InstanceTracker> trackers = store.instanceTrackers(uuids);
+        Set<String> enrolled = enrolledAmongNeverSent(run, patients, trackers);
 
         Map<String, Map<String, String>> valuesByPatient = new HashMap<>();
         Map<String, String> orgUnitByPatient = new HashMap<>();
@@ -67,7 +68,7 @@ final class PatientStep {
         List<FailureKey> notInProgram = new ArrayList<>();
         for (PatientRecord patient : patients) {
             InstanceTracker tracker = trackers.get(patient.getUuid());
-            if (tracker == null && !enrolled(run, patient)) {
+            if (tracker == null && !enrolled.contains(patient.getUuid())) {
                 // every enrollment of the patient in the program is voided: a mistaken enrollment, nothing to send
                 notInProgram.add(FailureKey.of(SyncCategory.INSTANCE, patient.getUuid()));
                 continue;
@@ -161,7 +162,12 @@ final class PatientStep {
                     new TrackedEntity(uid, run.config().getTrackedEntityTypeUid(), orgUnit,
                             toAttributes(valuesByPatient.get(uuid)), Collections.emptyList()), tracker));
         }
-        delivery.deliver(run, SyncCategory.INSTANCE, ObjectType.TRACKED_ENTITY, batch, client::importTrackedEntities);
+        for (Delivery.Delivered<TrackedEntity> done : delivery.deliver(run, SyncCategory.INSTANCE,
+                ObjectType.TRACKED_ENTITY, batch, client::importTrackedEntities)) {
+            if (run.mode() == RunMode.SYNC && done.outgoing().isNew() && done.created()) {
+                run.instanceCreated(done.outgoing().uid());
+            }
+        }
     }
 
     /** The program's attributes DHIS2 holds unique, read once per run (only when two new patients meet in a chunk). */
@@ -178,15 +184,31 @@ final class PatientStep {
         return uniqueAttributes;
     }
 
-    /** Whether the patient has an enrollment in the program that is not voided (asked only of patients never sent). */
-    private boolean enrolled(RunContext run, PatientRecord patient) {
-        for (EnrollmentRecord enrollment : source.enrollmentsOfPatient(patient.getUuid(),
-                run.config().getOpenmrsProgramUuid())) {
-            if (!enrollment.isVoided()) {
-                return true;
+    /**
+     * Those of the chunk's patients never sent whose enrollments in the program are not all voided (one read for
+     * the chunk: the others are tracked already and asked nothing).
+     */
+    private Set<String> enrolledAmongNeverSent(RunContext run, List<PatientRecord> patients,
+            Map<String, InstanceTracker> trackers) {
+        List<String> neverSent = new ArrayList<>();
+        for (PatientRecord patient : patients) {
+            if (!trackers.containsKey(patient.getUuid())) {
+                neverSent.add(patient.getUuid());
             }
         }
-        return false;
+        Set<String> enrolled = new HashSet<>();
+        if (neverSent.isEmpty()) {
+            return enrolled;
+        }
+        for (Map.Entry<String, List<EnrollmentRecord>> ofPatient : source.enrollmentsOfPatients(neverSent,
+                run.config().getOpenmrsProgramUuid()).entrySet()) {
+            for (EnrollmentRecord enrollment : ofPatient.getValue()) {
+                if (!enrollment.isVoided()) {
+                    enrolled.add(ofPatient.getKey());
+                }
+            }
+        }
+        return enrolled;
     }
 
     /** The org units DHIS2 holds the chunk's tracked entities in (one read; those it does not hold are left out). */

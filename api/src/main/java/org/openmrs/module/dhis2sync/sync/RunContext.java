@@ -16,6 +16,8 @@ final class RunContext {
     private final RunTally tally;
     private final java.util.function.Supplier<Date> clock;
     private final CheckMemory checked;
+    /** The tracked entities DHIS2 created in this run, at this run's request. */
+    private final java.util.Set<String> createdInstances = new java.util.HashSet<>();
 
     RunContext(String mappingUuid, MappingConfig config, RunMode mode, OrgUnitResolver orgUnits, int batchSize,
             RunTally tally, java.util.function.Supplier<Date> clock) {
@@ -33,6 +35,19 @@ final class RunContext {
         this.batchSize = batchSize;
         this.tally = tally;
         this.clock = clock;
+    }
+
+    /** Notes a tracked entity DHIS2 has just created at this run's request (a sync's, never a check's). */
+    void instanceCreated(String instanceUid) {
+        createdInstances.add(instanceUid);
+    }
+
+    /**
+     * Whether DHIS2 created this tracked entity in this run, at its request: it holds no enrollment but those this
+     * run sends, so there is nothing of DHIS2's to read for it.
+     */
+    boolean createdInThisRun(String instanceUid) {
+        return createdInstances.contains(instanceUid);
     }
 
     String mappingUuid() {

@@ -7,11 +7,9 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Set;
 
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
@@ -162,7 +160,30 @@ public class TrackerStore {
         }
     }
 
-    /** Saves a chunk's trackers in one transaction, with one flush for them all. */
+    /**
+     * Marks rows of one category confirmed that were saved pending and have not changed since (a chunk in one
+     * statement, rather than an update of each row).
+     */
+    @SuppressWarnings("unchecked")
+    void markConfirmed(SyncCategory category, Collection<? extends TrackerRow> trackers) {
+        if (trackers.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            switch (category) {
+                case INSTANCE:
+                    instances.markConfirmed((Collection<InstanceTracker>) trackers);
+                    break;
+                case ENROLLMENT:
+                    enrollments.markConfirmed((Collection<EnrollmentTracker>) trackers);
+                    break;
+                default:
+                    events.markConfirmed((Collection<EventTracker>) trackers);
+            }
+        });
+    }
+
+    /** Saves a chunk's trackers in one transaction: the new ones inserted a chunk at once, one flush for the others. */
     private <T> void saveAll(Collection<T> trackers, java.util.function.Consumer<Collection<T>> saveAll) {
         if (trackers.isEmpty()) {
             return;

@@ -2,6 +2,7 @@ package org.openmrs.module.dhis2sync.tracking;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,17 @@ import org.hibernate.SessionFactory;
 public class EnrollmentTrackerDao extends HibernateDao {
 
     static final String TABLE = "dhis2sync_enrollment_tracker";
+
+    /** The table as a chunk of new rows is written to it. */
+    static final TrackerTable<EnrollmentTracker> ROWS = new TrackerTable<>("EnrollmentTracker", TABLE,
+            Collections.singletonList("patientProgramUuid"),
+            t -> Collections.<Object>singletonList(t.getPatientProgramUuid()),
+            TrackerTable.text("patient_program_uuid", EnrollmentTracker::getPatientProgramUuid),
+            TrackerTable.text("instance_uid", EnrollmentTracker::getInstanceUid),
+            TrackerTable.text("enrollment_uid", EnrollmentTracker::getEnrollmentUid),
+            TrackerTable.text("program_uid", EnrollmentTracker::getProgramUid),
+            TrackerTable.text("status", EnrollmentTracker::getStatus),
+            TrackerTable.date("enrollment_date", EnrollmentTracker::getEnrollmentDate));
 
     public EnrollmentTrackerDao(SessionFactory sessionFactory) {
         super(sessionFactory);
@@ -28,13 +40,18 @@ public class EnrollmentTrackerDao extends HibernateDao {
     }
 
     /**
-     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
-     * session (a run saves a chunk's trackers at once).
+     * Inserts or updates each as {@link #save} does, a chunk at once: the new ones with multi-row inserts, the others
+     * with one flush for them all (then taken out of the session).
      *
      * @throws DuplicateRecordException if one of them clashes with another row
      */
     public void saveAll(Collection<EnrollmentTracker> trackers) {
-        saveAllAndFlush(trackers, TABLE, EnrollmentTrackerDao::prepare);
+        saveRows(trackers, ROWS, EnrollmentTrackerDao::prepare);
+    }
+
+    /** Marks rows already written (pending) confirmed now, with one statement for a chunk. */
+    public void markConfirmed(Collection<EnrollmentTracker> trackers) {
+        markConfirmed(trackers, ROWS);
     }
 
     /** Checks the columns and stamps the dates; the unique key, for an error message. */

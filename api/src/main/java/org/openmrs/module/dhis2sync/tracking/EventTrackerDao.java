@@ -14,6 +14,17 @@ public class EventTrackerDao extends HibernateDao {
 
     static final String TABLE = "dhis2sync_event_tracker";
 
+    /** The table as a chunk of new rows is written to it. */
+    static final TrackerTable<EventTracker> ROWS = new TrackerTable<>("EventTracker", TABLE,
+            java.util.Arrays.asList("encounterUuid", "programStageUid"),
+            t -> java.util.Arrays.<Object>asList(t.getEncounterUuid(), t.getProgramStageUid()),
+            TrackerTable.text("encounter_uuid", EventTracker::getEncounterUuid),
+            TrackerTable.text("program_stage_uid", EventTracker::getProgramStageUid),
+            TrackerTable.text("instance_uid", EventTracker::getInstanceUid),
+            TrackerTable.text("enrollment_uid", EventTracker::getEnrollmentUid),
+            TrackerTable.text("event_uid", EventTracker::getEventUid),
+            TrackerTable.text("program_uid", EventTracker::getProgramUid));
+
     public EventTrackerDao(SessionFactory sessionFactory) {
         super(sessionFactory);
     }
@@ -28,13 +39,18 @@ public class EventTrackerDao extends HibernateDao {
     }
 
     /**
-     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
-     * session (a run saves a chunk's trackers at once).
+     * Inserts or updates each as {@link #save} does, a chunk at once: the new ones with multi-row inserts, the others
+     * with one flush for them all (then taken out of the session).
      *
      * @throws DuplicateRecordException if one of them clashes with another row
      */
     public void saveAll(Collection<EventTracker> trackers) {
-        saveAllAndFlush(trackers, TABLE, EventTrackerDao::prepare);
+        saveRows(trackers, ROWS, EventTrackerDao::prepare);
+    }
+
+    /** Marks rows already written (pending) confirmed now, with one statement for a chunk. */
+    public void markConfirmed(Collection<EventTracker> trackers) {
+        markConfirmed(trackers, ROWS);
     }
 
     /** Checks the columns and stamps the dates; the unique key, for an error message. */

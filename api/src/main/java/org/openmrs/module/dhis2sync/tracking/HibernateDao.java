@@ -83,6 +83,55 @@ public abstract class HibernateDao {
         }
     }
 
+    /**
+     * Writes a chunk of tracker rows: the new ones (no id yet) with multi-row inserts, their ids read back by the
+     * table's unique key; the others updated with one flush for them all ({@link #saveAllAndFlush}). A chunk costs a
+     * few statements rather than one per row, whichever JDBC driver OpenMRS uses.
+     *
+     * @param prepare checks and stamps a row before it is written; answers its unique key as {@code column=value}
+     * @throws DuplicateRecordException if the database refuses one of them for a unique key
+     */
+    protected <T extends TrackerRow> void saveRows(Collection<T> rows, TrackerTable<T> table,
+            Function<T, String> prepare) {
+        List<T> inserts = new ArrayList<>();
+        List<T> updates = new ArrayList<>();
+        java.util.Set<T> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (T row : rows) {
+            if (seen.add(row)) {
+                (row.getId() == null ? inserts : updates).add(row);
+            }
+        }
+        if (!inserts.isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            for (T row : inserts) {
+                keys.add(prepare.apply(row));
+            }
+            try {
+                session().doWork(connection -> table.insert(connection, inserts));
+            } catch (RuntimeException e) {
+                throw duplicateOr(e, table.name(), keys.size() == 1 ? keys.get(0) : "one of " + String.join("; ", keys));
+            }
+            table.readIds(session(), inserts, IN_LIST_CHUNK);
+        }
+        if (!updates.isEmpty()) {
+            saveAllAndFlush(updates, table.name(), prepare);
+        }
+    }
+
+    /** Marks rows already written confirmed, with one {@code UPDATE} for up to {@link #IN_LIST_CHUNK} of them. */
+    protected <T extends TrackerRow> void markConfirmed(Collection<T> rows, TrackerTable<T> table) {
+        List<T> written = new ArrayList<>();
+        for (T row : rows) {
+            if (row.getId() == null) {
+                throw new IllegalArgumentException("a row never written cannot be confirmed: " + row);
+            }
+            written.add(row);
+        }
+        if (!written.isEmpty()) {
+            table.markConfirmed(session(), written, new java.util.Date(), IN_LIST_CHUNK);
+        }
+    }
+
     private static RuntimeException duplicateOr(RuntimeException e, String table, String key) {
         return isDuplicateKey(e) ? new DuplicateRecordException(table, key, e) : e;
     }

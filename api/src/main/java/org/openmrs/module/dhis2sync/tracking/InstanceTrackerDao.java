@@ -2,6 +2,7 @@ package org.openmrs.module.dhis2sync.tracking;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,13 @@ import org.hibernate.SessionFactory;
 public class InstanceTrackerDao extends HibernateDao {
 
     static final String TABLE = "dhis2sync_instance_tracker";
+
+    /** The table as a chunk of new rows is written to it. */
+    static final TrackerTable<InstanceTracker> ROWS = new TrackerTable<>("InstanceTracker", TABLE,
+            Collections.singletonList("patientUuid"), t -> Collections.<Object>singletonList(t.getPatientUuid()),
+            TrackerTable.text("patient_uuid", InstanceTracker::getPatientUuid),
+            TrackerTable.text("instance_uid", InstanceTracker::getInstanceUid),
+            TrackerTable.flag("created_by_module", InstanceTracker::isCreatedByModule));
 
     public InstanceTrackerDao(SessionFactory sessionFactory) {
         super(sessionFactory);
@@ -28,13 +36,18 @@ public class InstanceTrackerDao extends HibernateDao {
     }
 
     /**
-     * Inserts or updates each as {@link #save} does, with one flush for them all, then takes them out of the
-     * session (a run saves a chunk's trackers at once).
+     * Inserts or updates each as {@link #save} does, a chunk at once: the new ones with multi-row inserts, the others
+     * with one flush for them all (then taken out of the session).
      *
      * @throws DuplicateRecordException if one of them clashes with another row
      */
     public void saveAll(Collection<InstanceTracker> trackers) {
-        saveAllAndFlush(trackers, TABLE, InstanceTrackerDao::prepare);
+        saveRows(trackers, ROWS, InstanceTrackerDao::prepare);
+    }
+
+    /** Marks rows already written (pending) confirmed now, with one statement for a chunk. */
+    public void markConfirmed(Collection<InstanceTracker> trackers) {
+        markConfirmed(trackers, ROWS);
     }
 
     /** Checks the columns and stamps the dates; the unique key, for an error message. */

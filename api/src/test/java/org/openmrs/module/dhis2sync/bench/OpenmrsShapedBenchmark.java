@@ -29,6 +29,7 @@ import org.openmrs.module.dhis2sync.tracking.SyncStatus;
  * ({@link OpenmrsSession}); DHIS2 is the fake in a JVM of its own, answering after a set latency. For each size a
  * fresh database and a fresh fake. Settings (system properties): {@code benchmark.sizes} (1000,10000,50000),
  * {@code benchmark.latencyMs} (20), {@code benchmark.batchSize} (250), {@code benchmark.fakeHeapMb} (4096),
+ * {@code benchmark.warmup} (1000 patients synced first and not reported; 0 for none),
  * {@code benchmark.report} (a file the report is also written to). Run it with {@code -Xmx256m}.
  */
 public final class OpenmrsShapedBenchmark {
@@ -40,7 +41,9 @@ public final class OpenmrsShapedBenchmark {
     private final long latencyMs = Long.getLong("benchmark.latencyMs", 20);
     private final int batchSize = Integer.getInteger("benchmark.batchSize", 250);
     private final int fakeHeapMb = Integer.getInteger("benchmark.fakeHeapMb", 4096);
+    private final int warmup = Integer.getInteger("benchmark.warmup", 1000);
     private final StringBuilder report = new StringBuilder();
+    private final List<String> requestLines = new ArrayList<>();
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final com.sun.management.OperatingSystemMXBean os =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -72,10 +75,19 @@ public final class OpenmrsShapedBenchmark {
                 + " %d encounters x %d obs; DHIS2 latency %d ms per request, batch size %d",
                 OpenmrsShapedClinic.ENCOUNTERS_PER_PATIENT, OpenmrsShapedClinic.OBS_PER_ENCOUNTER, latencyMs,
                 batchSize);
-        line("%8s  %9s  %10s  %14s  %14s  %10s  %-26s  %s", "patients", "wall s", "patients/s", "module CPU ms/p",
-                "JVM CPU ms/p", "peak heap", "left in the thread's session", "DHIS2");
+        line("%8s  %9s  %10s  %14s  %14s  %10s  %10s  %13s  %-26s  %s", "patients", "wall s", "patients/s",
+                "module CPU ms/p", "JVM CPU ms/p", "peak heap", "SQL prep/p", "HTTP req/1000",
+                "left in the thread's session", "DHIS2");
+        if (warmup > 0) {
+            // a server's JVM has long compiled the run's code: the sizes measured are not to pay for the JIT
+            line("warm-up: one run of %d patients on a database of its own, not reported", warmup);
+            measure(warmup, false);
+        }
         for (int size : sizes) {
-            measure(size);
+            measure(size, true);
+        }
+        for (String requests : requestLines) {
+            line("%s", requests);
         }
         String path = System.getProperty("benchmark.report");
         if (path != null && !path.isEmpty()) {
@@ -88,13 +100,18 @@ public final class OpenmrsShapedBenchmark {
         }
     }
 
-    private void measure(int patients) {
+    private void measure(int patients, boolean reported) {
         TestDatabase database = TestDatabase.create(TestDatabase.Kind.MARIADB);
-        DataSource pool = database.pooled(4);
+        DataSource pool = database.pooledAsOpenmrs(4);
         TrackingDatabase db = null;
         try {
             long load0 = System.nanoTime();
-            OpenmrsShapedClinic.load(pool, patients, LocalDateTime.of(2025, 12, 31, 8, 0));
+            DataSource loader = database.pooled(2);
+            try {
+                OpenmrsShapedClinic.load(loader, patients, LocalDateTime.of(2025, 12, 31, 8, 0));
+            } finally {
+                close(loader);
+            }
             long load = System.nanoTime() - load0;
             db = TrackingDatabase.createWith(database.through(pool), openmrsHibernateSettings(),
                     "openmrs-bench/openmrs.hbm.xml");
@@ -107,6 +124,9 @@ public final class OpenmrsShapedBenchmark {
                 for (MemoryPoolMXBean heapPool : ManagementFactory.getMemoryPoolMXBeans()) {
                     heapPool.resetPeakUsage();
                 }
+                dhis2.clearRequests();
+                org.hibernate.stat.Statistics statistics = db.getSessionFactory().getStatistics();
+                statistics.clear();
                 long wall0 = System.nanoTime();
                 long cpu0 = threads.getCurrentThreadCpuTime();
                 long process0 = os.getProcessCpuTime();
@@ -119,10 +139,21 @@ public final class OpenmrsShapedBenchmark {
                     throw new IllegalStateException("the sync of " + patients + " patients ended "
                             + finished.state().getStatus() + ": " + finished.state().getStatusInfo());
                 }
+                long statements = statistics.getPrepareStatementCount();
+                int requests = 0;
+                for (int count : dhis2.requestCounts().values()) {
+                    requests += count;
+                }
                 Dhis2Census census = dhis2.census();
-                line("%,8d  %9.1f  %10.0f  %14.3f  %14.3f  %6.0f MiB  %-29s  %s (loaded in %.0f s)", patients,
-                        wall / 1e9, patients / (wall / 1e9), cpu / 1e6 / patients, process / 1e6 / patients,
-                        peak / 1048576.0, finished.sessionContents(),
+                requestLines.add(String.format(Locale.ROOT, "%,8d  HTTP requests: %s", patients,
+                        new java.util.TreeMap<>(dhis2.requestCounts())));
+                if (!reported) {
+                    return;
+                }
+                line("%,8d  %9.1f  %10.0f  %14.3f  %14.3f  %6.0f MiB  %10.1f  %13.1f  %-29s  %s (loaded in %.0f s)",
+                        patients, wall / 1e9, patients / (wall / 1e9), cpu / 1e6 / patients, process / 1e6 / patients,
+                        peak / 1048576.0, statements / (double) patients, requests * 1000.0 / patients,
+                        finished.sessionContents(),
                         census.exactlyOnce(patients, OpenmrsShapedClinic.ENCOUNTERS_PER_PATIENT) ? "exactly once"
                                 : "NOT exactly once: " + census, load / 1e9);
             }
@@ -130,12 +161,16 @@ public final class OpenmrsShapedBenchmark {
             if (db != null) {
                 db.getSessionFactory().close();
             }
-            try {
-                ((Closeable) pool).close();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            close(pool);
             database.drop();
+        }
+    }
+
+    private static void close(DataSource pool) {
+        try {
+            ((Closeable) pool).close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

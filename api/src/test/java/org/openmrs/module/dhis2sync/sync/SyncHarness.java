@@ -104,6 +104,19 @@ public final class SyncHarness implements AutoCloseable {
                 super.saveEnrollmentTrackers(trackers);
             }
 
+            /** A chunk's first confirmations (pending rows DHIS2 accepted) take this path, updates the two above. */
+            @Override
+            void markConfirmed(org.openmrs.module.dhis2sync.tracking.SyncCategory category,
+                    java.util.Collection<? extends org.openmrs.module.dhis2sync.tracking.TrackerRow> trackers) {
+                if (!trackers.isEmpty() && (crashWhenConfirming
+                        && category == org.openmrs.module.dhis2sync.tracking.SyncCategory.INSTANCE
+                        || crashWhenConfirmingEnrollments
+                                && category == org.openmrs.module.dhis2sync.tracking.SyncCategory.ENROLLMENT)) {
+                    throw new IllegalStateException("simulated crash between sending and confirming " + category);
+                }
+                super.markConfirmed(category, trackers);
+            }
+
             @Override
             public void saveEventTrackers(java.util.Collection<org.openmrs.module.dhis2sync.tracking.EventTracker> trackers) {
                 if (crashWhenSavingEvents && !trackers.isEmpty()) {

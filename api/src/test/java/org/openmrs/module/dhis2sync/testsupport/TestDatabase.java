@@ -125,6 +125,28 @@ public final class TestDatabase {
         return new com.zaxxer.hikari.HikariDataSource(config);
     }
 
+    /**
+     * The same MariaDB database through the JDBC driver and URL OpenMRS 2.5.14 connects with (mysql-connector-java
+     * 8.0.26, the installation wizard's default parameters: no batch rewriting, so a JDBC batch is one round trip per
+     * statement, as on a real OpenMRS), pooled as {@link #pooled}. The driver is on the classpath of the
+     * {@code openmrs-benchmark} profile only.
+     */
+    public DataSource pooledAsOpenmrs(int maxConnections) {
+        if (kind != Kind.MARIADB) {
+            throw new IllegalStateException("OpenMRS's driver is for MariaDB/MySQL only, this is " + kind);
+        }
+        com.zaxxer.hikari.HikariConfig config = new com.zaxxer.hikari.HikariConfig();
+        config.setDriverClassName("com.mysql.cj.jdbc.Driver");
+        config.setJdbcUrl("jdbc:mysql://" + MARIADB_HOST + ":" + MARIADB_PORT + "/" + name
+                + "?autoReconnect=true&sessionVariables=default_storage_engine%3DInnoDB&useUnicode=true"
+                + "&characterEncoding=UTF-8");
+        config.setUsername(dataSource.getUsername());
+        config.setPassword(dataSource.getPassword());
+        config.setMaximumPoolSize(maxConnections);
+        config.setPoolName("openmrs-" + name);
+        return new com.zaxxer.hikari.HikariDataSource(config);
+    }
+
     /** The same database, reached through another data source (e.g. {@link #pooled}). */
     public TestDatabase through(DataSource other) {
         return new TestDatabase(kind, name, dataSource, other);
