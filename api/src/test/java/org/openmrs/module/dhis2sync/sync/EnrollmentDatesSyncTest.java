@@ -6,6 +6,7 @@ import static org.openmrs.module.dhis2sync.sync.SyncHarness.patient;
 import static org.openmrs.module.dhis2sync.sync.SyncHarness.visit;
 import static org.openmrs.module.dhis2sync.sync.SyncHarness.weight;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,8 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeEvent;
+import org.openmrs.module.dhis2sync.dhis2.fake.Metadata;
+import org.openmrs.module.dhis2sync.source.EncounterRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
+import org.openmrs.module.dhis2sync.tracking.FailedRecord;
+import org.openmrs.module.dhis2sync.tracking.PendingDeletion;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncStatus;
 
 /**
@@ -27,6 +33,8 @@ import org.openmrs.module.dhis2sync.tracking.SyncStatus;
  * none does, are deleted from DHIS2 — on both API generations.
  */
 class EnrollmentDatesSyncTest {
+
+    private static final String OUTPOST = "OuOutpost01";
 
     private SyncHarness harness;
 
@@ -50,6 +58,14 @@ class EnrollmentDatesSyncTest {
     private String enrollmentUid(String patientProgram) {
         EnrollmentTracker tracker = harness.store.enrollmentTrackers(List.of(patientProgram)).get(patientProgram);
         return tracker.getEnrollmentUid();
+    }
+
+    private List<FailedRecord> failures() {
+        return harness.db.inTransaction(() -> harness.db.failedRecordDao().findByMapping(harness.mappingUuid));
+    }
+
+    private List<PendingDeletion> pendingDeletions() {
+        return harness.db.inTransaction(() -> harness.db.pendingDeletionDao().findByMapping(harness.mappingUuid));
     }
 
     private FakeEvent eventOf(String encounter) {
@@ -142,5 +158,56 @@ class EnrollmentDatesSyncTest {
         RunState again = harness.sync();
         assertThat(again.getStatus()).isEqualTo(SyncStatus.SUCCESS);
         assertThat(harness.dhis2.events()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void aDeletionDhis2RefusesForAMovedEventIsKeptAndRetriedAndTheEventMovesOnlyOnceItIsDeleted(String name,
+            FakeDhis2.Version version, ApiChoice api) {
+        start(version, api);
+        // the visit was recorded at an outreach post, whose org unit DHIS2 will stop letting the user write to
+        harness.dhis2.metadata().addOrgUnit(new Metadata.OrgUnit(OUTPOST, "Verify Outpost", "VERIFY_OUTPOST",
+                SyncHarness.ORG_UNIT));
+        harness.mapLocation(SyncHarness.OUTREACH, OUTPOST);
+        harness.openmrs.putEnrollment(enrollment("pp-1", "p-1", "2025-01-01", "2025-02-12"));
+        harness.openmrs.putEnrollment(enrollment("pp-2", "p-1", "2025-02-01", null));
+        harness.openmrs.putEncounter(new EncounterRecord("enc-1", "p-1", SyncHarness.VISIT_TYPE,
+                LocalDate.parse("2025-02-10").atTime(10, 0), SyncHarness.OUTREACH, null, List.of(weight("60"))));
+        assertThat(harness.sync().getStatus()).isEqualTo(SyncStatus.SUCCESS);
+        String before = trackerOf("enc-1").getEventUid();
+        harness.dhis2.metadata().setOrgUnitAccessible(OUTPOST, false);
+
+        harness.openmrs.putEnrollment(enrollment("pp-2", "p-1", "2025-02-15", null));
+        RunState refused = harness.sync();
+
+        assertThat(refused.getStatus()).as(String.valueOf(refused.getStatusInfo())).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(harness.dhis2.events()).extracting(FakeEvent::uid).as("kept in DHIS2, nothing created yet")
+                .containsExactly(before);
+        assertThat(trackerOf("enc-1")).as("its tracker row left with the withdrawal").isNull();
+        assertThat(failures()).singleElement().satisfies(f -> {
+            assertThat(f.getCategory()).isEqualTo(SyncCategory.EVENT);
+            assertThat(f.getOpenmrsUuid()).isEqualTo("enc-1");
+            assertThat(f.getDhis2Uid()).isEqualTo(before);
+            assertThat(f.getMessage()).contains(before).containsIgnoringCase("organisation");
+        });
+        assertThat(pendingDeletions()).extracting(PendingDeletion::getDhis2Uid).containsExactly(before);
+
+        RunState again = harness.sync();
+        assertThat(again.getStatus()).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(harness.dhis2.events()).extracting(FakeEvent::uid).containsExactly(before);
+        assertThat(failures()).singleElement().satisfies(f -> assertThat(f.getAttempts()).isEqualTo(2));
+
+        harness.dhis2.metadata().setOrgUnitAccessible(OUTPOST, true);
+        RunState granted = harness.sync();
+
+        assertThat(granted.getStatus()).as(String.valueOf(granted.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
+        assertThat(harness.dhis2.event(before)).as("the old event is deleted").isEmpty();
+        EventTracker moved = trackerOf("enc-1");
+        assertThat(moved.getEventUid()).isNotEqualTo(before);
+        assertThat(moved.isConfirmed()).isTrue();
+        assertThat(eventOf("enc-1").enrollment()).isEqualTo(enrollmentUid("pp-1"));
+        assertThat(harness.dhis2.events()).hasSize(1);
+        assertThat(failures()).isEmpty();
+        assertThat(pendingDeletions()).isEmpty();
     }
 }
