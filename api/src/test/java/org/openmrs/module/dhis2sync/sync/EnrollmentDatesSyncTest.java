@@ -68,6 +68,19 @@ class EnrollmentDatesSyncTest {
         return harness.db.inTransaction(() -> harness.db.pendingDeletionDao().findByMapping(harness.mappingUuid));
     }
 
+    /** The run succeeded; the encounter's old event is gone and its only event, new, is in the patient program's. */
+    private void assertMoved(RunState run, String encounter, String oldEventUid, String patientProgram) {
+        assertThat(run.getStatus()).as(String.valueOf(run.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
+        assertThat(harness.dhis2.event(oldEventUid)).as("the old event is deleted").isEmpty();
+        EventTracker moved = trackerOf(encounter);
+        assertThat(moved.getEventUid()).isNotEqualTo(oldEventUid);
+        assertThat(moved.isConfirmed()).isTrue();
+        assertThat(moved.getEnrollmentUid()).isEqualTo(enrollmentUid(patientProgram));
+        assertThat(eventOf(encounter).enrollment()).isEqualTo(enrollmentUid(patientProgram));
+        assertThat(eventOf(encounter).dataValues()).containsEntry("DeWeightKg1", "60");
+        assertThat(harness.dhis2.events()).hasSize(1);
+    }
+
     private FakeEvent eventOf(String encounter) {
         return harness.dhis2.event(trackerOf(encounter).getEventUid()).orElseThrow();
     }
@@ -145,15 +158,7 @@ class EnrollmentDatesSyncTest {
         harness.openmrs.putEnrollment(enrollment("pp-2", "p-1", "2025-02-15", null));
         RunState corrected = harness.sync();
 
-        assertThat(corrected.getStatus()).as(String.valueOf(corrected.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
-        assertThat(harness.dhis2.event(before)).as("the old event is deleted").isEmpty();
-        EventTracker moved = trackerOf("enc-1");
-        assertThat(moved.getEventUid()).isNotEqualTo(before);
-        assertThat(moved.isConfirmed()).isTrue();
-        assertThat(moved.getEnrollmentUid()).isEqualTo(enrollmentUid("pp-1"));
-        assertThat(eventOf("enc-1").enrollment()).isEqualTo(enrollmentUid("pp-1"));
-        assertThat(eventOf("enc-1").dataValues()).containsEntry("DeWeightKg1", "60");
-        assertThat(harness.dhis2.events()).hasSize(1);
+        assertMoved(corrected, "enc-1", before, "pp-1");
 
         RunState again = harness.sync();
         assertThat(again.getStatus()).isEqualTo(SyncStatus.SUCCESS);
@@ -200,13 +205,7 @@ class EnrollmentDatesSyncTest {
         harness.dhis2.metadata().setOrgUnitAccessible(OUTPOST, true);
         RunState granted = harness.sync();
 
-        assertThat(granted.getStatus()).as(String.valueOf(granted.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
-        assertThat(harness.dhis2.event(before)).as("the old event is deleted").isEmpty();
-        EventTracker moved = trackerOf("enc-1");
-        assertThat(moved.getEventUid()).isNotEqualTo(before);
-        assertThat(moved.isConfirmed()).isTrue();
-        assertThat(eventOf("enc-1").enrollment()).isEqualTo(enrollmentUid("pp-1"));
-        assertThat(harness.dhis2.events()).hasSize(1);
+        assertMoved(granted, "enc-1", before, "pp-1");
         assertThat(failures()).isEmpty();
         assertThat(pendingDeletions()).isEmpty();
     }
