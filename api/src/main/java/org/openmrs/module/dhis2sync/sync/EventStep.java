@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,7 @@ final class EventStep {
         List<EventTracker> leaving = new ArrayList<>();
         List<EventTracker> moving = new ArrayList<>();
         List<FailureKey> nothingToSend = new ArrayList<>();
+        Set<String> heldBack = new HashSet<>();
         for (EncounterRecord encounter : encounters) {
             if (placement.isUndecided(encounter)) {
                 continue; // its patient's enrollment without a date fails on its own; nothing moves meanwhile
@@ -91,7 +93,8 @@ final class EventStep {
                 FailureKey key = FailureKey.event(encounter.getUuid(), stage.getProgramStageUid());
                 EventTracker tracker = trackers.get(key(encounter.getUuid(), stage.getProgramStageUid()));
                 if (tracker == null && awaitingDeletion.contains(encounter.getUuid())) {
-                    continue; // offered again once DHIS2 deleted its old event
+                    heldBack.add(encounter.getUuid()); // offered again once DHIS2 deleted its old event
+                    continue;
                 }
                 if (tracker == null && (enrollment == null || !stage.select(encounter))) {
                     nothingToSend.add(key); // not part of the program, or not of this stage
@@ -115,6 +118,7 @@ final class EventStep {
         if (run.mode() == RunMode.SYNC) {
             store.clearFailures(run.mappingUuid(), nothingToSend);
         }
+        withdrawals.offerOnceDeleted(run, heldBack);
         withdraw(run, leaving, moving, planned);
 
         List<Outgoing<Event>> batch = new ArrayList<>();

@@ -99,6 +99,22 @@ public class WithdrawalStore {
         });
     }
 
+    /** The encounters' events pending deletion are to be followed by their encounters once DHIS2 confirms. */
+    void resendWhenDeleted(String mappingUuid, Collection<String> encounterUuids) {
+        if (encounterUuids.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            for (PendingDeletion deletion : deletions.findByMapping(mappingUuid)) {
+                if (deletion.getObjectKind() == PendingDeletion.ObjectKind.EVENT && !deletion.isResend()
+                        && encounterUuids.contains(deletion.getOpenmrsUuid())) {
+                    deletion.setResend(true);
+                    deletions.save(deletion);
+                }
+            }
+        });
+    }
+
     /** Records the deletion of a tracked entity the module created for a voided patient (its trackers stay for now). */
     void withdrawTrackedEntity(String mappingUuid, InstanceTracker tracker, Date now) {
         tx.executeWithoutResult(status -> pend(mappingUuid, PendingDeletion.ObjectKind.TRACKED_ENTITY,

@@ -1,6 +1,7 @@
 package org.openmrs.module.dhis2sync.sync;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashSet;
@@ -111,12 +112,22 @@ final class Withdrawals {
     }
 
     /**
-     * The encounters of the mapping with an event DHIS2 has not deleted yet: none gets a new event before (it is
-     * offered again once DHIS2 confirmed the deletion); empty outside a sync run.
+     * The encounters of the mapping with an event DHIS2 has not deleted yet: none gets a new event before (see
+     * {@link #offerOnceDeleted}); empty outside a sync run.
      */
     Set<String> awaitingDeletion(RunContext run) {
         return run.mode() != RunMode.SYNC ? Collections.<String>emptySet()
                 : store.pendingUuids(run.mappingUuid(), SyncCategory.EVENT);
+    }
+
+    /**
+     * Encounters the events step held back because an old event of theirs awaits deletion (e.g. unvoided, or covered
+     * again, meanwhile): offered to it again once DHIS2 confirmed the deletion.
+     */
+    void offerOnceDeleted(RunContext run, Collection<String> encounterUuids) {
+        if (run.mode() == RunMode.SYNC) {
+            store.resendWhenDeleted(run.mappingUuid(), encounterUuids);
+        }
     }
 
     /**
