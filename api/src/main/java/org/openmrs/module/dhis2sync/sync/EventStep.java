@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openmrs.module.dhis2sync.dhis2.DataValue;
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
@@ -33,7 +35,8 @@ import org.openmrs.module.dhis2sync.tracking.SyncCategory;
  * as empty, so that a voided obs disappears from the event in DHIS2 — and an event whose stage no longer selects its
  * encounter (a Bahmni form cleared: all its obs voided) is sent with every data element empty. An event whose
  * encounter left the enrollment it was sent in (the enrollment's dates were corrected) is deleted in DHIS2
- * ({@link EventWithdrawal}) and, when another enrollment covers the encounter, created there under a new UID.
+ * ({@link Withdrawals}, as a void's) and, when another enrollment covers the encounter, created there under a new UID
+ * once DHIS2 confirmed the deletion.
  * Several obs of one concept are joined or chosen by {@link EventValues}, whose warnings go to the preview and the
  * run's log.
  */
@@ -44,16 +47,17 @@ final class EventStep {
     private final TrackerStore store;
     private final Delivery delivery;
     private final Backfill backfill;
-    private final EventWithdrawal withdrawal;
+    private final Withdrawals withdrawals;
     private final DataValueConverter converter = new DataValueConverter();
 
-    EventStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery, Backfill backfill) {
+    EventStep(Dhis2Client client, ClinicalSource source, TrackerStore store, Delivery delivery, Backfill backfill,
+            Withdrawals withdrawals) {
         this.client = client;
         this.source = source;
         this.store = store;
         this.delivery = delivery;
         this.backfill = backfill;
-        this.withdrawal = new EventWithdrawal(client, delivery.sender());
+        this.withdrawals = withdrawals;
     }
 
     /**
@@ -73,10 +77,12 @@ final class EventStep {
             trackers.put(key(tracker.getEncounterUuid(), tracker.getProgramStageUid()), tracker);
         }
         EventPlacement placement = EventPlacement.of(run, source, store, encounters);
+        Set<String> awaitingDeletion = withdrawals.awaitingDeletion(run);
         List<Planned> planned = new ArrayList<>();
         List<EventTracker> leaving = new ArrayList<>();
         List<EventTracker> moving = new ArrayList<>();
         List<FailureKey> nothingToSend = new ArrayList<>();
+        Set<String> heldBack = new HashSet<>();
         for (EncounterRecord encounter : encounters) {
             if (placement.isUndecided(encounter)) {
                 continue; // its patient's enrollment without a date fails on its own; nothing moves meanwhile
@@ -86,6 +92,10 @@ final class EventStep {
             for (StageMapping stage : run.config().getEvents()) {
                 FailureKey key = FailureKey.event(encounter.getUuid(), stage.getProgramStageUid());
                 EventTracker tracker = trackers.get(key(encounter.getUuid(), stage.getProgramStageUid()));
+                if (tracker == null && awaitingDeletion.contains(encounter.getUuid())) {
+                    heldBack.add(encounter.getUuid()); // offered again once DHIS2 deleted its old event
+                    continue;
+                }
                 if (tracker == null && (enrollment == null || !stage.select(encounter))) {
                     nothingToSend.add(key); // not part of the program, or not of this stage
                     continue;
@@ -108,6 +118,7 @@ final class EventStep {
         if (run.mode() == RunMode.SYNC) {
             store.clearFailures(run.mappingUuid(), nothingToSend);
         }
+        withdrawals.offerOnceDeleted(run, heldBack);
         withdraw(run, leaving, moving, planned);
 
         List<Outgoing<Event>> batch = new ArrayList<>();
@@ -124,9 +135,9 @@ final class EventStep {
     }
 
     /**
-     * Events whose encounter left their enrollment: deleted in DHIS2 first; a moved one then goes as new under a new
-     * UID (its row is repointed as pending when it is sent), one no enrollment covers is forgotten. In PREVIEW they
-     * are shown; VALIDATE checks the moved events as new ones.
+     * Events whose encounter left their enrollment: withdrawn (deleted in DHIS2 by the run's end, as a void's); a moved
+     * one's encounter is offered again once DHIS2 confirmed, and goes as new under a new UID. In PREVIEW they are
+     * shown; VALIDATE checks the moved events as new ones.
      */
     private void withdraw(RunContext run, List<EventTracker> leaving, List<EventTracker> moving, List<Planned> planned) {
         if (run.mode() == RunMode.PREVIEW) {
@@ -137,20 +148,12 @@ final class EventStep {
                                 + " no enrollment of the program any more: its event is deleted in DHIS2")));
             }
         }
-        List<EventTracker> all = new ArrayList<>(leaving);
-        all.addAll(moving);
-        List<EventTracker> gone = withdrawal.delete(run, all);
-        List<EventTracker> forgotten = new ArrayList<>();
-        List<FailureKey> settled = new ArrayList<>();
-        for (EventTracker tracker : leaving) {
-            if (gone.contains(tracker)) {
-                forgotten.add(tracker);
-                settled.add(FailureKey.event(tracker.getEncounterUuid(), tracker.getProgramStageUid()));
-            }
+        if (run.mode() != RunMode.SYNC) {
+            return;
         }
-        store.forgetEventTrackers(forgotten);
-        store.clearFailures(run.mappingUuid(), settled);
-        planned.removeIf(plan -> plan.moved && run.mode() == RunMode.SYNC && !gone.contains(plan.tracker));
+        withdrawals.withdrawEvents(run, leaving, false);
+        withdrawals.withdrawEvents(run, moving, true);
+        planned.removeIf(plan -> plan.moved);
     }
 
     /** The event to send, or null when the record cannot go (counted as failed, or shown so in preview). */

@@ -80,9 +80,9 @@ public class SyncEngine {
         Backfill backfill = new Backfill(store.marker(mappingUuid, SyncCategory.EVENT) != null);
         PatientStep patients = new PatientStep(dhis2, source, trackers, delivery);
         EnrollmentStep enrollments = new EnrollmentStep(dhis2, source, trackers, delivery, patients, backfill);
-        EventStep events = new EventStep(dhis2, source, trackers, delivery, backfill);
-        String program = config.getOpenmrsProgramUuid();
         Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery.sender());
+        EventStep events = new EventStep(dhis2, source, trackers, delivery, backfill, withdrawn);
+        String program = config.getOpenmrsProgramUuid();
 
         // what OpenMRS voided (or merged away) since the markers leaves DHIS2 first, so nothing below re-uses it
         tally.phase("voids");
@@ -133,7 +133,8 @@ public class SyncEngine {
         Backfill backfill = new Backfill(mode == RunMode.SYNC);
         PatientStep patients = new PatientStep(client, source, store, delivery);
         EnrollmentStep enrollments = new EnrollmentStep(client, source, store, delivery, patients, backfill);
-        EventStep events = new EventStep(client, source, store, delivery, backfill);
+        Withdrawals withdrawn = new Withdrawals(source, withdrawals, client, delivery.sender());
+        EventStep events = new EventStep(client, source, store, delivery, backfill, withdrawn);
         tally.total(SyncCategory.INSTANCE, selection.getPatientUuids().size());
         tally.total(SyncCategory.ENROLLMENT, selection.getEnrollmentUuids().size());
         tally.total(SyncCategory.EVENT, selection.getEncounterUuids().size());
@@ -147,6 +148,8 @@ public class SyncEngine {
         inChunks(selection.getEncounterUuids(), batchSize, SyncCategory.EVENT, tally, heartbeat,
                 chunk -> events.sync(run, source.loadEncountersByUuid(chunk), false));
         backfill.settle(run, source, events, delivery, heartbeat);
+        // an event that left its enrollment is deleted now, and its encounter sent where it belongs
+        withdrawn.finishSelected(run, events);
         tally.phase("done");
     }
 

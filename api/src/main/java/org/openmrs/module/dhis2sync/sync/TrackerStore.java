@@ -197,19 +197,9 @@ public class TrackerStore {
         tx.executeWithoutResult(status -> {
             FailedRecord failure = failures.find(mappingUuid, key);
             if (failure == null) {
-                failure = new FailedRecord();
-                failure.setMappingUuid(mappingUuid);
-                failure.setCategory(key.getCategory());
-                failure.setOpenmrsUuid(key.getOpenmrsUuid());
-                failure.setProgramStageUid(key.getProgramStageUid());
-                failure.setFirstFailure(now);
-                failure.setAttempts(0);
+                failure = new FailedRecord(mappingUuid, key);
             }
-            failure.setDhis2Uid(dhis2Uid);
-            failure.setErrorCode(errorCode);
-            failure.setMessage(message);
-            failure.setAttempts(failure.getAttempts() + 1);
-            failure.setLastFailure(now);
+            failure.recordAttempt(dhis2Uid, errorCode, message, now);
             failures.save(failure);
         });
     }

@@ -79,17 +79,9 @@ public class WithdrawalStore {
     }
 
     /**
-     * Withdraws one event the module sent (e.g. one whose encounter left its enrollment): its tracker row goes and its
-     * deletion is pending, sent by the run's end; with {@code resend} its encounter is then offered to the events step
-     * again, and gets a new event (new UID) wherever it now belongs.
-     */
-    public void withdrawEvent(String mappingUuid, EventTracker tracker, boolean resend, Date now) {
-        withdrawEvents(mappingUuid, java.util.Collections.singletonList(tracker), resend, now);
-    }
-
-    /**
      * Records the deletion of each event (resend: its encounter stands and is offered to the events step once the
-     * event is gone) and removes its tracker row, in one transaction.
+     * event is gone, for a new event under a new UID wherever it now belongs) and removes its tracker row, in one
+     * transaction.
      */
     void withdrawEvents(String mappingUuid, List<EventTracker> trackers, boolean resend, Date now) {
         if (trackers.isEmpty()) {
@@ -102,6 +94,22 @@ public class WithdrawalStore {
                 EventTracker attached = events.find(tracker.getEncounterUuid(), tracker.getProgramStageUid());
                 if (attached != null) {
                     events.delete(attached);
+                }
+            }
+        });
+    }
+
+    /** The encounters' events pending deletion are to be followed by their encounters once DHIS2 confirms. */
+    void resendWhenDeleted(String mappingUuid, Collection<String> encounterUuids) {
+        if (encounterUuids.isEmpty()) {
+            return;
+        }
+        tx.executeWithoutResult(status -> {
+            for (PendingDeletion deletion : deletions.findByMapping(mappingUuid)) {
+                if (deletion.getObjectKind() == PendingDeletion.ObjectKind.EVENT && !deletion.isResend()
+                        && encounterUuids.contains(deletion.getOpenmrsUuid())) {
+                    deletion.setResend(true);
+                    deletions.save(deletion);
                 }
             }
         });

@@ -1,11 +1,13 @@
 package org.openmrs.module.dhis2sync.sync;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.openmrs.module.dhis2sync.dhis2.Dhis2Client;
 import org.openmrs.module.dhis2sync.dhis2.Enrollment;
@@ -22,22 +24,26 @@ import org.openmrs.module.dhis2sync.tracking.PendingDeletion;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 
 /**
- * What DHIS2 gets when OpenMRS voids or merges (README, "Voids and merges"); only what the module sent is ever
- * deleted, and only in a sync run (preview and validation change nothing).
+ * The one way the module deletes in DHIS2 what it sent: what OpenMRS voids or merges (README, "Voids and merges"),
+ * and the events whose encounter left the enrollment they were sent in (its dates were corrected, README "Events");
+ * only what the module sent is ever deleted, and only in a sync run (preview and validation change nothing).
  * <ul>
  * <li>a voided encounter: every event it fed is deleted, and its tracker rows go (an unvoid sends it anew);</li>
  * <li>a voided enrollment: its events are deleted (the enrollments step sends it CANCELLED), and their encounters
  * are offered to the events step again, for another enrollment that covers them;</li>
  * <li>a voided patient (the non-preferred patient of a merge included): its enrollments read as voided (the same),
  * its events are deleted, and its tracked entity is deleted only if the module created it, no other patient
- * holds it and DHIS2 holds no enrollment of it the module did not send.</li>
+ * holds it and DHIS2 holds no enrollment of it the module did not send;</li>
+ * <li>an event whose encounter left its enrollment (asked by the events step, {@link #withdrawEvents}): deleted, and
+ * its encounter offered to the events step again once DHIS2 confirmed, for a new event (new UID) in the enrollment
+ * that now covers it, if any: DHIS2 does not move events between enrollments nor take a deleted UID back.</li>
  * </ul>
  * A merge needs no more: OpenMRS moves the encounters to the preferred patient (so they are sent there as new
  * events, DHIS2 refusing to move an event between enrollments), copies the enrollments to it (new enrollments) and
  * voids the non-preferred patient.
  * <p>
- * Found by the voids since the markers, the deletions are kept in the pending deletions first (with the tracker rows
- * removed in the same transaction) and then sent; a refusal is a failure row with DHIS2's message and the deletion
+ * Found by the voids since the markers (or asked by the events step), the deletions are kept in the pending
+ * deletions first (with the tracker rows removed in the same transaction) and then sent; a refusal is a failure row with DHIS2's message and the deletion
  * is sent again by every run until DHIS2 confirms. DHIS2 saying it never had the object (or had deleted it) counts as
  * done.
  */
@@ -49,6 +55,8 @@ final class Withdrawals {
     private final BatchSender failures;
     /** The objects this run already asked DHIS2 to delete (each is asked once per run). */
     private final Set<String> attempted = new java.util.HashSet<>();
+    /** The event UIDs the steps withdrew during this run (a selected run sends only those). */
+    private final Set<String> asked = new java.util.HashSet<>();
 
     Withdrawals(ClinicalSource source, WithdrawalStore store, Dhis2Client client, BatchSender failures) {
         this.source = source;
@@ -82,7 +90,44 @@ final class Withdrawals {
                 }
             }
         }
-        sendPending(run);
+        sendPending(run, deletion -> true);
+    }
+
+    /**
+     * Withdraws events the events step found out of place (their encounter left the enrollment they were sent in):
+     * kept as pending deletions (their tracker rows leave), sent by {@link #finish} or by a later run until DHIS2
+     * confirms, exactly as a void's.
+     *
+     * @param resend true when another enrollment covers the encounter: it is offered to the events step again once
+     *               its old event is deleted, and gets a new event there
+     */
+    void withdrawEvents(RunContext run, List<EventTracker> trackers, boolean resend) {
+        if (run.mode() != RunMode.SYNC || trackers.isEmpty()) {
+            return;
+        }
+        store.withdrawEvents(run.mappingUuid(), trackers, resend, run.now());
+        for (EventTracker tracker : trackers) {
+            asked.add(tracker.getEventUid());
+        }
+    }
+
+    /**
+     * The encounters of the mapping with an event DHIS2 has not deleted yet: none gets a new event before (see
+     * {@link #offerOnceDeleted}); empty outside a sync run.
+     */
+    Set<String> awaitingDeletion(RunContext run) {
+        return run.mode() != RunMode.SYNC ? Collections.<String>emptySet()
+                : store.pendingUuids(run.mappingUuid(), SyncCategory.EVENT);
+    }
+
+    /**
+     * Encounters the events step held back because an old event of theirs awaits deletion (e.g. unvoided, or covered
+     * again, meanwhile): offered to it again once DHIS2 confirmed the deletion.
+     */
+    void offerOnceDeleted(RunContext run, Collection<String> encounterUuids) {
+        if (run.mode() == RunMode.SYNC) {
+            store.resendWhenDeleted(run.mappingUuid(), encounterUuids);
+        }
     }
 
     /**
@@ -90,13 +135,17 @@ final class Withdrawals {
      * encounter now covered by another enrollment gets a new event there); then their pending rows go.
      */
     void resend(RunContext run, EventStep events) {
+        resend(run, events, deletion -> true);
+    }
+
+    private void resend(RunContext run, EventStep events, Predicate<PendingDeletion> which) {
         if (run.mode() != RunMode.SYNC) {
             return;
         }
         List<PendingDeletion> done = new ArrayList<>();
         List<String> encounters = new ArrayList<>();
         for (PendingDeletion deletion : store.pending(run.mappingUuid())) {
-            if (deletion.isDeleted()) {
+            if (deletion.isDeleted() && which.test(deletion)) {
                 done.add(deletion);
                 if (!encounters.contains(deletion.getOpenmrsUuid())) {
                     encounters.add(deletion.getOpenmrsUuid());
@@ -119,19 +168,33 @@ final class Withdrawals {
      * encounters offered again.
      */
     void finish(RunContext run, EventStep events) {
+        finish(run, events, deletion -> true);
+    }
+
+    /**
+     * The end of a run of selected records: only the events withdrawn during it are deleted (and their encounters
+     * offered again); the mapping's other pending deletions wait for its next sync run.
+     */
+    void finishSelected(RunContext run, EventStep events) {
+        finish(run, events, deletion -> deletion.getObjectKind() == PendingDeletion.ObjectKind.EVENT
+                && asked.contains(deletion.getDhis2Uid()));
+    }
+
+    private void finish(RunContext run, EventStep events, Predicate<PendingDeletion> which) {
         if (run.mode() != RunMode.SYNC) {
             return;
         }
-        sendPending(run);
-        resend(run, events);
+        sendPending(run, which);
+        resend(run, events, which);
     }
 
     /** Events first (an enrollment or tracked entity with undeleted events needs a cascade authority), then entities. */
-    private void sendPending(RunContext run) {
+    private void sendPending(RunContext run, Predicate<PendingDeletion> which) {
         List<PendingDeletion> events = new ArrayList<>();
         List<PendingDeletion> entities = new ArrayList<>();
         for (PendingDeletion deletion : store.pending(run.mappingUuid())) {
-            if (deletion.isDeleted() || !attempted.add(deletion.getObjectKind() + ":" + deletion.getDhis2Uid())) {
+            if (deletion.isDeleted() || !which.test(deletion)
+                    || !attempted.add(deletion.getObjectKind() + ":" + deletion.getDhis2Uid())) {
                 continue;
             }
             if (deletion.getObjectKind() == PendingDeletion.ObjectKind.EVENT) {
@@ -245,12 +308,18 @@ final class Withdrawals {
         String message = verdict == null ? "DHIS2 gave no verdict" : verdict.getMessage();
         failures.fail(run, deletion.failureKey(), deletion.getDhis2Uid(),
                 verdict == null ? null : verdict.getErrorCode(), "deleting " + kindName(deletion) + " "
-                        + deletion.getDhis2Uid() + " (its OpenMRS record was voided): " + message
+                        + deletion.getDhis2Uid() + " (" + whyDeleted(deletion) + "): " + message
                         + "; retried next run");
     }
 
     private static boolean gone(ObjectResult verdict) {
         return verdict != null && (verdict.getOutcome() == Outcome.DELETED || verdict.getOutcome() == Outcome.IGNORED);
+    }
+
+    private static String whyDeleted(PendingDeletion deletion) {
+        return deletion.getObjectKind() == PendingDeletion.ObjectKind.EVENT
+                ? "its encounter, enrollment or patient was voided, or its encounter left its enrollment's dates"
+                : "its OpenMRS record was voided";
     }
 
     private static String kindName(PendingDeletion deletion) {

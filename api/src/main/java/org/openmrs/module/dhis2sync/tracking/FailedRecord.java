@@ -65,6 +65,32 @@ public class FailedRecord {
     @Column(name = "last_failure", nullable = false)
     private Date lastFailure;
 
+    public FailedRecord() {
+    }
+
+    /** The failure row of one DHIS2 object of the mapping, before its first attempt is recorded. */
+    public FailedRecord(String mappingUuid, FailureKey key) {
+        this.mappingUuid = mappingUuid;
+        this.category = key.getCategory();
+        this.openmrsUuid = key.getOpenmrsUuid();
+        setProgramStageUid(key.getProgramStageUid());
+    }
+
+    /**
+     * One more failed attempt at the DHIS2 object (its first, or a retry refused again): counted and dated, with the
+     * UID it was sent with and DHIS2's latest word; the date of the first failure stays.
+     */
+    public void recordAttempt(String dhis2Uid, String errorCode, String message, Date now) {
+        if (firstFailure == null) {
+            firstFailure = now;
+        }
+        this.dhis2Uid = dhis2Uid;
+        this.errorCode = errorCode;
+        this.message = message;
+        attempts++;
+        lastFailure = now;
+    }
+
     public Long getId() {
         return id;
     }

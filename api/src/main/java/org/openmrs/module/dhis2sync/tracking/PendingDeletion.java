@@ -125,6 +125,11 @@ public class PendingDeletion {
         return resend;
     }
 
+    /** Its encounter is to be offered to the events step again once DHIS2 confirmed the deletion. */
+    public void setResend(boolean resend) {
+        this.resend = resend;
+    }
+
     public boolean isDeleted() {
         return deleted;
     }

@@ -1,8 +1,5 @@
 package org.openmrs.module.dhis2sync.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,8 +12,10 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.openmrs.module.dhis2sync.testsupport.OpenmrsSchema;
+
 /**
- * A clinic in OpenMRS 2.5.14's own tables ({@code openmrs-bench/schema.sql}), loaded by SQL as the real-OpenMRS
+ * A clinic in OpenMRS 2.5.14's own tables ({@link OpenmrsSchema}), loaded by SQL as the real-OpenMRS
  * measurement loads one: patient {@code n} (1, 2, …) is person {@code n} with one preferred name, two identifiers
  * (the national id, preferred, and a clinic number), two person attributes, one address, one enrollment in the
  * mapped program (1 in 5 completed) and {@value #ENCOUNTERS_PER_PATIENT} encounters of the mapped type with
@@ -42,10 +41,8 @@ final class OpenmrsShapedClinic {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                for (String sql : schema().replaceAll("(?m)^--.*$", "").split(";")) {
-                    if (!sql.trim().isEmpty()) {
-                        statement.execute(sql);
-                    }
+                for (String sql : OpenmrsSchema.statements()) {
+                    statement.execute(sql);
                 }
             }
             Timestamp at = Timestamp.valueOf(created);
@@ -154,17 +151,6 @@ final class OpenmrsShapedClinic {
         try (PreparedStatement statement = c.prepareStatement(sql)) {
             statement.setTimestamp(1, at);
             statement.executeUpdate();
-        }
-    }
-
-    private static String schema() {
-        try (InputStream in = OpenmrsShapedClinic.class.getResourceAsStream("/openmrs-bench/schema.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("openmrs-bench/schema.sql is not on the test classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 

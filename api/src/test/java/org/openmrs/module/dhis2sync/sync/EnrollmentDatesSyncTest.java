@@ -6,6 +6,7 @@ import static org.openmrs.module.dhis2sync.sync.SyncHarness.patient;
 import static org.openmrs.module.dhis2sync.sync.SyncHarness.visit;
 import static org.openmrs.module.dhis2sync.sync.SyncHarness.weight;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,8 +17,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.openmrs.module.dhis2sync.dhis2.ApiChoice;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeEvent;
+import org.openmrs.module.dhis2sync.dhis2.fake.Metadata;
+import org.openmrs.module.dhis2sync.source.EncounterRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
+import org.openmrs.module.dhis2sync.tracking.FailedRecord;
+import org.openmrs.module.dhis2sync.tracking.PendingDeletion;
+import org.openmrs.module.dhis2sync.tracking.SyncCategory;
 import org.openmrs.module.dhis2sync.tracking.SyncStatus;
 
 /**
@@ -27,6 +33,8 @@ import org.openmrs.module.dhis2sync.tracking.SyncStatus;
  * none does, are deleted from DHIS2 — on both API generations.
  */
 class EnrollmentDatesSyncTest {
+
+    private static final String OUTPOST = "OuOutpost01";
 
     private SyncHarness harness;
 
@@ -50,6 +58,27 @@ class EnrollmentDatesSyncTest {
     private String enrollmentUid(String patientProgram) {
         EnrollmentTracker tracker = harness.store.enrollmentTrackers(List.of(patientProgram)).get(patientProgram);
         return tracker.getEnrollmentUid();
+    }
+
+    private List<FailedRecord> failures() {
+        return harness.db.inTransaction(() -> harness.db.failedRecordDao().findByMapping(harness.mappingUuid));
+    }
+
+    private List<PendingDeletion> pendingDeletions() {
+        return harness.db.inTransaction(() -> harness.db.pendingDeletionDao().findByMapping(harness.mappingUuid));
+    }
+
+    /** The run succeeded; the encounter's old event is gone and its only event, new, is in the patient program's. */
+    private void assertMoved(RunState run, String encounter, String oldEventUid, String patientProgram) {
+        assertThat(run.getStatus()).as(String.valueOf(run.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
+        assertThat(harness.dhis2.event(oldEventUid)).as("the old event is deleted").isEmpty();
+        EventTracker moved = trackerOf(encounter);
+        assertThat(moved.getEventUid()).isNotEqualTo(oldEventUid);
+        assertThat(moved.isConfirmed()).isTrue();
+        assertThat(moved.getEnrollmentUid()).isEqualTo(enrollmentUid(patientProgram));
+        assertThat(eventOf(encounter).enrollment()).isEqualTo(enrollmentUid(patientProgram));
+        assertThat(eventOf(encounter).dataValues()).containsEntry("DeWeightKg1", "60");
+        assertThat(harness.dhis2.events()).hasSize(1);
     }
 
     private FakeEvent eventOf(String encounter) {
@@ -129,18 +158,55 @@ class EnrollmentDatesSyncTest {
         harness.openmrs.putEnrollment(enrollment("pp-2", "p-1", "2025-02-15", null));
         RunState corrected = harness.sync();
 
-        assertThat(corrected.getStatus()).as(String.valueOf(corrected.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
-        assertThat(harness.dhis2.event(before)).as("the old event is deleted").isEmpty();
-        EventTracker moved = trackerOf("enc-1");
-        assertThat(moved.getEventUid()).isNotEqualTo(before);
-        assertThat(moved.isConfirmed()).isTrue();
-        assertThat(moved.getEnrollmentUid()).isEqualTo(enrollmentUid("pp-1"));
-        assertThat(eventOf("enc-1").enrollment()).isEqualTo(enrollmentUid("pp-1"));
-        assertThat(eventOf("enc-1").dataValues()).containsEntry("DeWeightKg1", "60");
-        assertThat(harness.dhis2.events()).hasSize(1);
+        assertMoved(corrected, "enc-1", before, "pp-1");
 
         RunState again = harness.sync();
         assertThat(again.getStatus()).isEqualTo(SyncStatus.SUCCESS);
         assertThat(harness.dhis2.events()).hasSize(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void aDeletionDhis2RefusesForAMovedEventIsKeptAndRetriedAndTheEventMovesOnlyOnceItIsDeleted(String name,
+            FakeDhis2.Version version, ApiChoice api) {
+        start(version, api);
+        // the visit was recorded at an outreach post, whose org unit DHIS2 will stop letting the user write to
+        harness.dhis2.metadata().addOrgUnit(new Metadata.OrgUnit(OUTPOST, "Verify Outpost", "VERIFY_OUTPOST",
+                SyncHarness.ORG_UNIT));
+        harness.mapLocation(SyncHarness.OUTREACH, OUTPOST);
+        harness.openmrs.putEnrollment(enrollment("pp-1", "p-1", "2025-01-01", "2025-02-12"));
+        harness.openmrs.putEnrollment(enrollment("pp-2", "p-1", "2025-02-01", null));
+        harness.openmrs.putEncounter(new EncounterRecord("enc-1", "p-1", SyncHarness.VISIT_TYPE,
+                LocalDate.parse("2025-02-10").atTime(10, 0), SyncHarness.OUTREACH, null, List.of(weight("60"))));
+        assertThat(harness.sync().getStatus()).isEqualTo(SyncStatus.SUCCESS);
+        String before = trackerOf("enc-1").getEventUid();
+        harness.dhis2.metadata().setOrgUnitAccessible(OUTPOST, false);
+
+        harness.openmrs.putEnrollment(enrollment("pp-2", "p-1", "2025-02-15", null));
+        RunState refused = harness.sync();
+
+        assertThat(refused.getStatus()).as(String.valueOf(refused.getStatusInfo())).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(harness.dhis2.events()).extracting(FakeEvent::uid).as("kept in DHIS2, nothing created yet")
+                .containsExactly(before);
+        assertThat(trackerOf("enc-1")).as("its tracker row left with the withdrawal").isNull();
+        assertThat(failures()).singleElement().satisfies(f -> {
+            assertThat(f.getCategory()).isEqualTo(SyncCategory.EVENT);
+            assertThat(f.getOpenmrsUuid()).isEqualTo("enc-1");
+            assertThat(f.getDhis2Uid()).isEqualTo(before);
+            assertThat(f.getMessage()).contains(before).containsIgnoringCase("organisation");
+        });
+        assertThat(pendingDeletions()).extracting(PendingDeletion::getDhis2Uid).containsExactly(before);
+
+        RunState again = harness.sync();
+        assertThat(again.getStatus()).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(harness.dhis2.events()).extracting(FakeEvent::uid).containsExactly(before);
+        assertThat(failures()).singleElement().satisfies(f -> assertThat(f.getAttempts()).isEqualTo(2));
+
+        harness.dhis2.metadata().setOrgUnitAccessible(OUTPOST, true);
+        RunState granted = harness.sync();
+
+        assertMoved(granted, "enc-1", before, "pp-1");
+        assertThat(failures()).isEmpty();
+        assertThat(pendingDeletions()).isEmpty();
     }
 }

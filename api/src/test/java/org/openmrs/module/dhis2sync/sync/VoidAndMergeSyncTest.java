@@ -57,6 +57,15 @@ class VoidAndMergeSyncTest {
         assertThat(harness.dhis2.events()).hasSize(2);
     }
 
+    /** Jane, with enc-1 voided while DHIS2 refuses deletions in the clinic's org unit; @return enc-1's event UID */
+    private String voidAVisitDhis2WillNotDelete(FakeDhis2.Version version, ApiChoice api) {
+        startWithJane(version, api);
+        String first = eventUidOf("enc-1");
+        harness.dhis2.metadata().setOrgUnitAccessible(SyncHarness.ORG_UNIT, false);
+        harness.openmrs.voidEncounter("enc-1");
+        return first;
+    }
+
     private static void assertSuccess(RunState run) {
         assertThat(run.getStatus()).as(String.valueOf(run.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
     }
@@ -267,11 +276,7 @@ class VoidAndMergeSyncTest {
     @MethodSource("apis")
     void aRefusedDeletionIsAFailureWithDhis2sMessageRetriedUntilItGoesThrough(String name,
             FakeDhis2.Version version, ApiChoice api) {
-        startWithJane(version, api);
-        String first = eventUidOf("enc-1");
-        harness.dhis2.metadata().setOrgUnitAccessible(SyncHarness.ORG_UNIT, false);
-
-        harness.openmrs.voidEncounter("enc-1");
+        String first = voidAVisitDhis2WillNotDelete(version, api);
         RunState refused = harness.sync();
 
         assertThat(refused.getStatus()).isEqualTo(SyncStatus.PARTIAL);
@@ -290,6 +295,32 @@ class VoidAndMergeSyncTest {
         harness.dhis2.metadata().setOrgUnitAccessible(SyncHarness.ORG_UNIT, true);
         assertSuccess(harness.sync());
         assertThat(harness.dhis2.event(first)).isEmpty();
+        assertThat(failures()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void anEncounterUnvoidedWhileDhis2RefusesToDeleteItsOldEventGetsItsNewOneOnceTheOldIsGone(String name,
+            FakeDhis2.Version version, ApiChoice api) {
+        String first = voidAVisitDhis2WillNotDelete(version, api);
+        assertThat(harness.sync().getStatus()).isEqualTo(SyncStatus.PARTIAL);
+
+        harness.openmrs.unvoidEncounter("enc-1");
+        RunState refused = harness.sync();
+
+        assertThat(refused.getStatus()).isEqualTo(SyncStatus.PARTIAL);
+        assertThat(harness.dhis2.events()).hasSize(2).anyMatch(e -> e.uid().equals(first));
+        assertThat(harness.store.eventTrackers(List.of("enc-1"))).as("no new event before the old one is gone")
+                .isEmpty();
+        assertThat(failures()).singleElement().satisfies(f -> assertThat(f.getAttempts()).isEqualTo(2));
+
+        harness.dhis2.metadata().setOrgUnitAccessible(SyncHarness.ORG_UNIT, true);
+        assertSuccess(harness.sync());
+
+        String again = eventUidOf("enc-1");
+        assertThat(again).isNotEqualTo(first);
+        assertThat(harness.dhis2.event(first)).isEmpty();
+        assertThat(eventUidsInDhis2()).containsExactlyInAnyOrder(eventUidOf("enc-2"), again);
         assertThat(failures()).isEmpty();
     }
 }

@@ -1,13 +1,11 @@
 package org.openmrs.module.dhis2sync.source.openmrs;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.function.Supplier;
 
 import org.hibernate.SessionFactory;
+import org.openmrs.module.dhis2sync.testsupport.OpenmrsSchema;
 import org.openmrs.module.dhis2sync.testsupport.TestDatabase;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.hibernate5.HibernateTransactionManager;
@@ -15,7 +13,7 @@ import org.springframework.orm.hibernate5.LocalSessionFactoryBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * OpenMRS's tables (openmrs-fixture/schema.sql) on a fresh test database, rows to put in them, and a plain
+ * OpenMRS's tables ({@link OpenmrsSchema}) on a fresh test database, rows to put in them, and a plain
  * Hibernate SessionFactory whose current session is bound by a HibernateTransactionManager, as OpenMRS's is.
  * Every row is created at {@link #CREATED}; tests move one row's dates past {@link #SINCE} to make a delta.
  */
@@ -33,10 +31,8 @@ final class OpenmrsTablesFixture implements AutoCloseable {
     private OpenmrsTablesFixture(TestDatabase database) {
         this.database = database;
         this.jdbc = new JdbcTemplate(database.getDataSource());
-        for (String statement : schema().replaceAll("(?m)^--.*$", "").split(";")) {
-            if (!statement.trim().isEmpty()) {
-                jdbc.execute(statement);
-            }
+        for (String statement : OpenmrsSchema.statements()) {
+            jdbc.execute(statement);
         }
         this.sessionFactory = new LocalSessionFactoryBuilder(database.getDataSource())
                 .setProperty("hibernate.dialect", database.getHibernateDialect())
@@ -46,17 +42,6 @@ final class OpenmrsTablesFixture implements AutoCloseable {
 
     static OpenmrsTablesFixture create(TestDatabase.Kind kind) {
         return new OpenmrsTablesFixture(TestDatabase.create(kind));
-    }
-
-    private static String schema() {
-        try (InputStream in = OpenmrsTablesFixture.class.getResourceAsStream("/openmrs-fixture/schema.sql")) {
-            if (in == null) {
-                throw new IllegalStateException("openmrs-fixture/schema.sql is not on the test classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     SessionFactory sessionFactory() {

@@ -1,7 +1,9 @@
--- The OpenMRS 2.5.14 tables the OpenMRS-shaped benchmark (bench.OpenmrsShapedBenchmark) fills and reads through
--- Hibernate: names, types, keys and the foreign-key indexes as in OpenMRS 2.5.14's own schema, with the columns the
--- benchmark's mapping (openmrs-bench/openmrs.hbm.xml) reads plus the NOT NULL ones its loader writes.
--- Runs on MariaDB and H2 (MySQL mode).
+-- The OpenMRS 2.5.14 tables the module's tests put OpenMRS's data in: the source tests (source.openmrs, through
+-- OpenmrsTablesFixture: the source's SQL reads them) and the OpenMRS-shaped benchmark (bench.OpenmrsShapedBenchmark:
+-- OpenmrsShapedClinic fills them, Hibernate reads them through openmrs-bench/openmrs.hbm.xml). Names, types, keys and
+-- indexes as in OpenMRS 2.5.14's own schema, with the columns the source's SQL and the benchmark's mapping read plus
+-- the NOT NULL ones the loaders write (the real tables have more columns, all nullable or unused here).
+-- One schema for both (testsupport.OpenmrsSchema loads it). Runs on MariaDB and H2 (MySQL mode).
 CREATE TABLE person (
     person_id int(11) NOT NULL PRIMARY KEY,
     gender varchar(50),
@@ -72,6 +74,7 @@ CREATE TABLE patient_identifier (
     uuid char(38) NOT NULL UNIQUE
 );
 CREATE INDEX patient_identifier_patient ON patient_identifier (patient_id);
+CREATE INDEX patient_identifier_identifier ON patient_identifier (identifier);
 CREATE TABLE person_attribute_type (
     person_attribute_type_id int(11) NOT NULL PRIMARY KEY,
     name varchar(50) NOT NULL,
