@@ -101,11 +101,6 @@ final class CheckTrackers extends TrackerStore {
     }
 
     @Override
-    public void forgetEventTrackers(Collection<EventTracker> trackers) {
-        // as above
-    }
-
-    @Override
     void saveTrackers(SyncCategory category, Collection<? extends TrackerRow> trackers) {
         // as above
     }

@@ -133,18 +133,6 @@ public class TrackerStore {
         saveAll(trackers, events::saveAll);
     }
 
-    /** Forgets the events DHIS2 no longer holds (deleted there): their encounters are new to DHIS2 again. */
-    public void forgetEventTrackers(Collection<EventTracker> trackers) {
-        if (trackers.isEmpty()) {
-            return;
-        }
-        tx.executeWithoutResult(status -> {
-            for (EventTracker tracker : trackers) {
-                events.deleteByEncounterAndStage(tracker.getEncounterUuid(), tracker.getProgramStageUid());
-            }
-        });
-    }
-
     /** Saves tracker rows of one category (the pending and confirmed rows of the sending protocol). */
     @SuppressWarnings("unchecked")
     void saveTrackers(SyncCategory category, Collection<? extends TrackerRow> trackers) {

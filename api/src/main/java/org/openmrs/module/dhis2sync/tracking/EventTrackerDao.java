@@ -134,20 +134,6 @@ public class EventTrackerDao extends HibernateDao {
         return trackers.isEmpty() ? null : trackers.get(0);
     }
 
-    /**
-     * Forgets the event of that encounter and stage (DHIS2 no longer holds it: the encounter left every enrollment
-     * of the program); true when there was one.
-     */
-    public boolean deleteByEncounterAndStage(String encounterUuid, String programStageUid) {
-        EventTracker tracker = find(encounterUuid, programStageUid);
-        if (tracker == null) {
-            return false;
-        }
-        session().delete(tracker);
-        session().flush();
-        return true;
-    }
-
     /** Every event tracked for those DHIS2 tracked entities, oldest first. */
     public List<EventTracker> findByInstanceUids(Collection<String> instanceUids) {
         List<EventTracker> found = new ArrayList<>();
