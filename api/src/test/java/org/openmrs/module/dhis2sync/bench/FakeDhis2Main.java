@@ -45,6 +45,10 @@ public final class FakeDhis2Main {
                         dhis2.clearRequests();
                         System.out.println("{}");
                         break;
+                    case "reset":
+                        dhis2.clearData();
+                        System.out.println("{}");
+                        break;
                     default:
                         System.out.println("{\"error\":\"unknown command: " + command.replace("\"", "'") + "\"}");
                 }

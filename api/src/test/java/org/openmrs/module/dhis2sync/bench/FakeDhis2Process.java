@@ -102,6 +102,11 @@ public final class FakeDhis2Process implements AutoCloseable {
         ask("clear");
     }
 
+    /** Back to a DHIS2 holding no tracker data (metadata kept) and no request recorded, its JVM as warm as it is. */
+    public void reset() {
+        ask("reset");
+    }
+
     @Override
     public void close() {
         try {

@@ -27,7 +27,8 @@ import org.openmrs.module.dhis2sync.tracking.SyncStatus;
  * {@code OpenmrsClinicalSource} through Hibernate entities mapped as OpenMRS 2.5.14 maps them, in the same
  * SessionFactory as the module's tables, the run going in a thread with a session bound as OpenMRS binds one
  * ({@link OpenmrsSession}); DHIS2 is the fake in a JVM of its own, answering after a set latency. For each size a
- * fresh database and a fresh fake. Settings (system properties): {@code benchmark.sizes} (1000,10000,50000),
+ * fresh database; one fake for all, emptied before each. Settings (system properties): {@code benchmark.sizes}
+ * (1000,10000,50000),
  * {@code benchmark.latencyMs} (20), {@code benchmark.batchSize} (250), {@code benchmark.fakeHeapMb} (4096),
  * {@code benchmark.warmup} (1000 patients synced first and not reported; 0 for none),
  * {@code benchmark.report} (a file the report is also written to). Run it with {@code -Xmx256m}.
@@ -78,13 +79,16 @@ public final class OpenmrsShapedBenchmark {
         line("%8s  %9s  %10s  %14s  %14s  %10s  %10s  %13s  %-26s  %s", "patients", "wall s", "patients/s",
                 "module CPU ms/p", "JVM CPU ms/p", "peak heap", "SQL prep/p", "HTTP req/1000",
                 "left in the thread's session", "DHIS2");
-        if (warmup > 0) {
-            // a server's JVM has long compiled the run's code: the sizes measured are not to pay for the JIT
-            line("warm-up: one run of %d patients on a database of its own, not reported", warmup);
-            measure(warmup, false);
-        }
-        for (int size : sizes) {
-            measure(size, true);
+        // one fake DHIS2 for every size, emptied before each: a DHIS2 server is a JVM long warm, not one just started
+        try (FakeDhis2Process dhis2 = FakeDhis2Process.start(latencyMs, fakeHeapMb, null)) {
+            if (warmup > 0) {
+                // a server's JVM has long compiled the run's code: the sizes measured are not to pay for the JIT
+                line("warm-up: one run of %d patients on a database of its own, not reported", warmup);
+                measure(dhis2, warmup, false);
+            }
+            for (int size : sizes) {
+                measure(dhis2, size, true);
+            }
         }
         for (String requests : requestLines) {
             line("%s", requests);
@@ -100,7 +104,8 @@ public final class OpenmrsShapedBenchmark {
         }
     }
 
-    private void measure(int patients, boolean reported) {
+    private void measure(FakeDhis2Process dhis2, int patients, boolean reported) {
+        dhis2.reset();
         TestDatabase database = TestDatabase.create(TestDatabase.Kind.MARIADB);
         DataSource pool = database.pooledAsOpenmrs(4);
         TrackingDatabase db = null;
@@ -116,8 +121,7 @@ public final class OpenmrsShapedBenchmark {
             db = TrackingDatabase.createWith(database.through(pool), openmrsHibernateSettings(),
                     "openmrs-bench/openmrs.hbm.xml");
             BenchInstallation.mapClinic(db);
-            try (FakeDhis2Process dhis2 = FakeDhis2Process.start(latencyMs, fakeHeapMb, null);
-                    ImportCountingClient client = new ImportCountingClient(
+            try (ImportCountingClient client = new ImportCountingClient(
                             Dhis2Clients.create(BenchInstallation.connection(dhis2.baseUrl())))) {
                 OpenmrsShapedInstallation module = new OpenmrsShapedInstallation(db, client, batchSize, Date::new);
                 System.gc();
