@@ -85,4 +85,16 @@ public interface ClinicalSource {
      */
     List<Integer> encounterIdsOfPatient(String patientUuid, List<EncounterFeed> feeds, java.time.LocalDate from,
             java.time.LocalDate to);
+
+    /**
+     * {@link #encounterIdsOfPatient} of each window, in the order asked: a source reading a database answers a
+     * chunk's windows in one transaction.
+     */
+    default List<List<Integer>> encounterIdsOfPatients(List<EncounterWindow> windows, List<EncounterFeed> feeds) {
+        List<List<Integer>> ids = new java.util.ArrayList<>();
+        for (EncounterWindow window : windows) {
+            ids.add(encounterIdsOfPatient(window.getPatientUuid(), feeds, window.getFrom(), window.getTo()));
+        }
+        return ids;
+    }
 }

@@ -5,11 +5,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.openmrs.module.dhis2sync.dhis2.EnrollmentStatus;
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
+import org.openmrs.module.dhis2sync.source.EncounterWindow;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.SyncCategory;
@@ -80,20 +83,32 @@ final class Backfill {
     }
 
     /**
-     * Hands each owed enrollment's encounters to the events step, chunk by chunk, then saves the enrollment
-     * confirmed.
+     * Hands the owed enrollments' encounters to the events step, a chunk of enrollments at a time (their encounter
+     * ids in one read, the encounters in chunks of the batch size), then saves that chunk's enrollments confirmed.
+     * An encounter the delta already brought is found in place and left alone by the events step.
      */
     void settle(RunContext run, ClinicalSource source, EventStep events, Delivery delivery, Runnable heartbeat) {
-        for (Owed one : new ArrayList<>(owed.values())) {
-            List<Integer> ids = source.encounterIdsOfPatient(one.enrollment.getPatientUuid(), run.config().feeds(),
-                    one.from, one.to);
-            for (int from = 0; from < ids.size(); from += run.batchSize()) {
-                List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + run.batchSize()));
+        List<Owed> all = new ArrayList<>(owed.values());
+        for (int first = 0; first < all.size(); first += run.batchSize()) {
+            List<Owed> group = all.subList(first, Math.min(all.size(), first + run.batchSize()));
+            List<EncounterWindow> windows = new ArrayList<>();
+            List<EnrollmentTracker> trackers = new ArrayList<>();
+            for (Owed one : group) {
+                windows.add(new EncounterWindow(one.enrollment.getPatientUuid(), one.from, one.to));
+                trackers.add(one.tracker);
+            }
+            Set<Integer> ids = new LinkedHashSet<>();
+            for (List<Integer> ofOne : source.encounterIdsOfPatients(windows, run.config().feeds())) {
+                ids.addAll(ofOne);
+            }
+            List<Integer> owedIds = new ArrayList<>(ids);
+            for (int from = 0; from < owedIds.size(); from += run.batchSize()) {
+                List<Integer> chunk = owedIds.subList(from, Math.min(owedIds.size(), from + run.batchSize()));
                 events.sync(run, source.loadEncounters(chunk), true);
                 run.tally().alsoLookedAt(SyncCategory.EVENT, chunk.size());
                 heartbeat.run();
             }
-            delivery.confirm(run, SyncCategory.ENROLLMENT, java.util.Collections.singletonList(one.tracker));
+            delivery.confirm(run, SyncCategory.ENROLLMENT, trackers);
         }
     }
 

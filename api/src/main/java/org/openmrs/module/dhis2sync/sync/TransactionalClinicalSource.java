@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 
 import org.openmrs.module.dhis2sync.source.ClinicalSource;
 import org.openmrs.module.dhis2sync.source.EncounterFeed;
+import org.openmrs.module.dhis2sync.source.EncounterWindow;
 import org.openmrs.module.dhis2sync.source.EncounterRecord;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
 import org.openmrs.module.dhis2sync.source.PatientRecord;
@@ -79,6 +80,12 @@ public class TransactionalClinicalSource implements ClinicalSource {
     public List<Integer> encounterIdsOfPatient(String patientUuid, List<EncounterFeed> feeds, LocalDate from,
             LocalDate to) {
         return read(() -> source.encounterIdsOfPatient(patientUuid, feeds, from, to));
+    }
+
+    @Override
+    public List<List<Integer>> encounterIdsOfPatients(List<EncounterWindow> windows,
+            List<EncounterFeed> feeds) {
+        return read(() -> source.encounterIdsOfPatients(windows, feeds));
     }
 
     @Override
