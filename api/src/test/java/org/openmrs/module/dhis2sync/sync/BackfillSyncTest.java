@@ -20,6 +20,7 @@ import org.openmrs.module.dhis2sync.dhis2.fake.FakeDhis2;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeEnrollment;
 import org.openmrs.module.dhis2sync.dhis2.fake.FakeEvent;
 import org.openmrs.module.dhis2sync.source.EnrollmentRecord;
+import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EventTracker;
 import org.openmrs.module.dhis2sync.tracking.FailedRecord;
 import org.openmrs.module.dhis2sync.tracking.SyncStatus;
@@ -124,5 +125,36 @@ class BackfillSyncTest {
         assertThat(next.getStatus()).as(String.valueOf(next.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
         assertThat(harness.dhis2.enrollments()).hasSize(2);
         assertJanesVisitsAreEventsOfHerEnrollment();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apis")
+    void manyEnrollmentsNewInALaterRunAreSettledAChunkAtATime(String name, FakeDhis2.Version version,
+            ApiChoice api) {
+        harness = SyncHarness.start(version, api);
+        harness.openmrs.putPatient(patient("p-0", "NAT-000", "Ann", "F"));
+        harness.openmrs.putEnrollment(enrollment("pp-0", "p-0", "2025-01-05", null));
+        assertThat(harness.sync().getStatus()).isEqualTo(SyncStatus.SUCCESS);
+        harness.tick(java.time.Duration.ofHours(1));
+        // a later run (backfill on): 120 patients enrolled now, each with a visit before and one after enrolment
+        for (int i = 1; i <= 120; i++) {
+            harness.openmrs.putPatient(patient("p-" + i, "NAT-" + (1000 + i), "Jane", "F"));
+            harness.openmrs.putEnrollment(enrollment("pp-" + i, "p-" + i, "2025-03-01", null));
+            harness.openmrs.putEncounter(visit("enc-a" + i, "p-" + i, "2025-03-05", weight("60")));
+            harness.openmrs.putEncounter(visit("enc-b" + i, "p-" + i, "2025-04-05", weight("61")));
+        }
+        int reads = harness.openmrs.encounterIdReads();
+
+        RunState run = harness.sync();
+
+        assertThat(run.getStatus()).as(String.valueOf(run.getStatusInfo())).isEqualTo(SyncStatus.SUCCESS);
+        // batch size 50: three chunks of owed enrollments, not one read per enrollment
+        assertThat(harness.openmrs.encounterIdReads() - reads).isEqualTo(3);
+        assertThat(harness.dhis2.events()).hasSize(240);
+        assertThat(harness.store.enrollmentTrackers(List.of("pp-1", "pp-120")).values())
+                .allMatch(EnrollmentTracker::isConfirmed).hasSize(2);
+        RunState again = harness.sync();
+        assertThat(again.getStatus()).isEqualTo(SyncStatus.SUCCESS);
+        assertThat(harness.dhis2.events()).hasSize(240);
     }
 }

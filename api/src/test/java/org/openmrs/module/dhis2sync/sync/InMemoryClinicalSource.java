@@ -55,6 +55,7 @@ public final class InMemoryClinicalSource implements ClinicalSource {
     private final TreeMap<Integer, Row<PatientRecord>> patients = new TreeMap<>();
     private final TreeMap<Integer, Row<EnrollmentRecord>> enrollments = new TreeMap<>();
     private final TreeMap<Integer, Row<EncounterRecord>> encounters = new TreeMap<>();
+    private int encounterIdReads;
     private final Map<String, Integer> idByUuid = new HashMap<>();
     private int nextId = 1;
     private Date now = new Date(0);
@@ -282,6 +283,28 @@ public final class InMemoryClinicalSource implements ClinicalSource {
     @Override
     public synchronized List<Integer> encounterIdsOfPatient(String patientUuid, List<EncounterFeed> feeds,
             LocalDate from, LocalDate to) {
+        encounterIdReads++;
+        return encounterIds(patientUuid, feeds, from, to);
+    }
+
+    /** One read for the lot, as a database source answers them in one transaction. */
+    @Override
+    public synchronized List<List<Integer>> encounterIdsOfPatients(
+            List<org.openmrs.module.dhis2sync.source.EncounterWindow> windows, List<EncounterFeed> feeds) {
+        encounterIdReads++;
+        List<List<Integer>> ids = new ArrayList<>();
+        for (org.openmrs.module.dhis2sync.source.EncounterWindow window : windows) {
+            ids.add(encounterIds(window.getPatientUuid(), feeds, window.getFrom(), window.getTo()));
+        }
+        return ids;
+    }
+
+    /** How many times the encounter ids of enrollments were read (one per call, whatever it asked). */
+    public synchronized int encounterIdReads() {
+        return encounterIdReads;
+    }
+
+    private List<Integer> encounterIds(String patientUuid, List<EncounterFeed> feeds, LocalDate from, LocalDate to) {
         List<Row<EncounterRecord>> rows = new ArrayList<>();
         for (Row<EncounterRecord> row : encounters.values()) {
             LocalDate date = row.record.getEncounterDatetime().toLocalDate();
