@@ -39,6 +39,8 @@ final class Backfill {
     /** Patient program uuid → the dates of the encounters it will owe: from, and to (null: open). */
     private final Map<String, LocalDate[]> expected = new LinkedHashMap<>();
     private final Map<String, Owed> owed = new LinkedHashMap<>();
+    /** The encounters (ids) the delta brought to the events step in this run: placed there already, never owed. */
+    private final Set<Integer> inDelta = new java.util.HashSet<>();
 
     /** @param enabled false for a mapping's first run (no event marker yet) */
     Backfill(boolean enabled) {
@@ -77,6 +79,17 @@ final class Backfill {
         owed.put(enrollment.getUuid(), new Owed(enrollment, tracker, dates[0], dates[1]));
     }
 
+    /**
+     * Notes the encounters of a chunk of the delta, as they go to the events step (which runs after every
+     * enrollment of the run was sent, so it places them as the settling would): answers them.
+     */
+    <T> T inDelta(T loaded, List<Integer> encounterIds) {
+        if (enabled) {
+            inDelta.addAll(encounterIds);
+        }
+        return loaded;
+    }
+
     /** Whether DHIS2 accepted this enrollment in this run (its row is saved confirmed only later). */
     boolean isHeld(String patientProgramUuid) {
         return owed.containsKey(patientProgramUuid);
@@ -85,7 +98,7 @@ final class Backfill {
     /**
      * Hands the owed enrollments' encounters to the events step, a chunk of enrollments at a time (their encounter
      * ids in one read, the encounters in chunks of the batch size), then saves that chunk's enrollments confirmed.
-     * An encounter the delta already brought is found in place and left alone by the events step.
+     * An encounter the delta brought in this run is not read again: the events step has placed it already.
      */
     void settle(RunContext run, ClinicalSource source, EventStep events, Delivery delivery, Runnable heartbeat) {
         List<Owed> all = new ArrayList<>(owed.values());
@@ -101,6 +114,7 @@ final class Backfill {
             for (List<Integer> ofOne : source.encounterIdsOfPatients(windows, run.config().feeds())) {
                 ids.addAll(ofOne);
             }
+            ids.removeAll(inDelta); // the delta brought them: the events step has placed them already
             List<Integer> owedIds = new ArrayList<>(ids);
             for (int from = 0; from < owedIds.size(); from += run.batchSize()) {
                 List<Integer> chunk = owedIds.subList(from, Math.min(owedIds.size(), from + run.batchSize()));
