@@ -80,14 +80,13 @@ final class Backfill {
     }
 
     /**
-     * Notes the encounters of a chunk of the delta, as they go to the events step (which runs after every
-     * enrollment of the run was sent, so it places them as the settling would): answers them.
+     * Notes the encounters of a chunk of the delta as they go to the events step, which runs after every enrollment
+     * of the run was sent and so places them as the settling would.
      */
-    <T> T inDelta(T loaded, List<Integer> encounterIds) {
+    void inDelta(List<Integer> encounterIds) {
         if (enabled) {
             inDelta.addAll(encounterIds);
         }
-        return loaded;
     }
 
     /** Whether DHIS2 accepted this enrollment in this run (its row is saved confirmed only later). */

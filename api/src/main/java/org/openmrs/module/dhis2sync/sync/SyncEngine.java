@@ -102,8 +102,10 @@ public class SyncEngine {
         tally.phase("events");
         walk(run, SyncCategory.EVENT, source::loadEncountersByUuid, EncounterRecord::getUuid,
                 (since, after, limit) -> source.changedEncounterIds(program, config.feeds(), since, after, limit),
-                ids -> backfill.inDelta(source.loadEncounters(ids), ids), chunk -> events.sync(run, chunk, false),
-                heartbeat);
+                ids -> {
+                    backfill.inDelta(ids);
+                    return source.loadEncounters(ids);
+                }, chunk -> events.sync(run, chunk, false), heartbeat);
         // encounters whose events went with their enrollment or patient, for another enrollment that covers them
         withdrawn.resend(run, events);
         // encounters the delta does not bring: those of enrollments DHIS2 holds only now, or whose dates changed

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTracker;
 import org.openmrs.module.dhis2sync.tracking.EnrollmentTrackerDao;
@@ -134,45 +135,42 @@ public class TrackerStore {
     }
 
     /** Saves tracker rows of one category (the pending and confirmed rows of the sending protocol). */
-    @SuppressWarnings("unchecked")
     void saveTrackers(SyncCategory category, Collection<? extends TrackerRow> trackers) {
-        switch (category) {
-            case INSTANCE:
-                saveInstanceTrackers((Collection<InstanceTracker>) trackers);
-                break;
-            case ENROLLMENT:
-                saveEnrollmentTrackers((Collection<EnrollmentTracker>) trackers);
-                break;
-            default:
-                saveEventTrackers((Collection<EventTracker>) trackers);
-        }
+        byCategory(category, trackers, this::saveInstanceTrackers, this::saveEnrollmentTrackers,
+                this::saveEventTrackers);
     }
 
     /**
      * Marks rows of one category confirmed that were saved pending and have not changed since (a chunk in one
      * statement, rather than an update of each row).
      */
-    @SuppressWarnings("unchecked")
     void markConfirmed(SyncCategory category, Collection<? extends TrackerRow> trackers) {
         if (trackers.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(status -> {
-            switch (category) {
-                case INSTANCE:
-                    instances.markConfirmed((Collection<InstanceTracker>) trackers);
-                    break;
-                case ENROLLMENT:
-                    enrollments.markConfirmed((Collection<EnrollmentTracker>) trackers);
-                    break;
-                default:
-                    events.markConfirmed((Collection<EventTracker>) trackers);
-            }
-        });
+        tx.executeWithoutResult(status -> byCategory(category, trackers, instances::markConfirmed,
+                enrollments::markConfirmed, events::markConfirmed));
+    }
+
+    /** Hands rows of one category to what takes rows of that table. */
+    @SuppressWarnings("unchecked")
+    private static void byCategory(SyncCategory category, Collection<? extends TrackerRow> rows,
+            Consumer<Collection<InstanceTracker>> instanceRows, Consumer<Collection<EnrollmentTracker>> enrollmentRows,
+            Consumer<Collection<EventTracker>> eventRows) {
+        switch (category) {
+            case INSTANCE:
+                instanceRows.accept((Collection<InstanceTracker>) rows);
+                break;
+            case ENROLLMENT:
+                enrollmentRows.accept((Collection<EnrollmentTracker>) rows);
+                break;
+            default:
+                eventRows.accept((Collection<EventTracker>) rows);
+        }
     }
 
     /** Saves a chunk's trackers in one transaction: the new ones inserted a chunk at once, one flush for the others. */
-    private <T> void saveAll(Collection<T> trackers, java.util.function.Consumer<Collection<T>> saveAll) {
+    private <T> void saveAll(Collection<T> trackers, Consumer<Collection<T>> saveAll) {
         if (trackers.isEmpty()) {
             return;
         }

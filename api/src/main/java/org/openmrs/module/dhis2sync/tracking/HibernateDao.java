@@ -76,7 +76,7 @@ public abstract class HibernateDao {
         try {
             session().flush();
         } catch (RuntimeException e) {
-            throw duplicateOr(e, table, keys.size() == 1 ? keys.get(0) : "one of " + String.join("; ", keys));
+            throw duplicateOr(e, table, keyOrKeys(keys));
         }
         for (T entity : entities) {
             session().evict(entity);
@@ -109,7 +109,7 @@ public abstract class HibernateDao {
             try {
                 session().doWork(connection -> table.insert(connection, inserts));
             } catch (RuntimeException e) {
-                throw duplicateOr(e, table.name(), keys.size() == 1 ? keys.get(0) : "one of " + String.join("; ", keys));
+                throw duplicateOr(e, table.name(), keyOrKeys(keys));
             }
             table.readIds(session(), inserts, IN_LIST_CHUNK);
         }
@@ -130,6 +130,11 @@ public abstract class HibernateDao {
         if (!written.isEmpty()) {
             table.markConfirmed(session(), written, new java.util.Date(), IN_LIST_CHUNK);
         }
+    }
+
+    /** The key of a refused write, or of one among several written at once, for the error message. */
+    private static String keyOrKeys(List<String> keys) {
+        return keys.size() == 1 ? keys.get(0) : "one of " + String.join("; ", keys);
     }
 
     private static RuntimeException duplicateOr(RuntimeException e, String table, String key) {

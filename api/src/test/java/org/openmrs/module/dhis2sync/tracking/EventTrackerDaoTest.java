@@ -23,7 +23,7 @@ class EventTrackerDaoTest {
         DATABASES.close();
     }
 
-    private static EventTracker tracker(String encounterUuid, String stageUid) {
+    static EventTracker tracker(String encounterUuid, String stageUid) {
         EventTracker tracker = new EventTracker();
         tracker.setEncounterUuid(encounterUuid);
         tracker.setProgramStageUid(stageUid);

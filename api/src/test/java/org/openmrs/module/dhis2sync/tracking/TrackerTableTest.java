@@ -81,14 +81,15 @@ class TrackerTableTest {
     void aChunkOfNewRowsTakesAFewStatementsAndReadsBackAsWritten(TestDatabase.Kind kind) {
         TrackingDatabase db = db(kind);
         EventTrackerDao dao = db.eventTrackerDao();
-        EventTracker existing = db.inTransaction(() -> dao.save(event(UUID.randomUUID().toString(), "StageIntake")));
+        EventTracker existing = db.inTransaction(
+                () -> dao.save(EventTrackerDaoTest.tracker(UUID.randomUUID().toString(), "StageIntake")));
         existing.setEventUid(Uid.generate());
         List<EventTracker> chunk = new ArrayList<>();
         chunk.add(existing);
         for (int i = 0; i < 300; i++) {
             String encounter = UUID.randomUUID().toString();
-            chunk.add(event(encounter, "StageIntake"));
-            chunk.add(event(encounter, "StageLab001"));
+            chunk.add(EventTrackerDaoTest.tracker(encounter, "StageIntake"));
+            chunk.add(EventTrackerDaoTest.tracker(encounter, "StageLab001"));
         }
         chunk.add(chunk.get(5)); // the same row twice is written once
 
@@ -203,16 +204,5 @@ class TrackerTableTest {
         row.setCreatedByModule(true);
         row.setDateCreated(new Date());
         return row;
-    }
-
-    private static EventTracker event(String encounterUuid, String stageUid) {
-        EventTracker tracker = new EventTracker();
-        tracker.setEncounterUuid(encounterUuid);
-        tracker.setProgramStageUid(stageUid);
-        tracker.setInstanceUid(Uid.generate());
-        tracker.setEnrollmentUid(Uid.generate());
-        tracker.setEventUid(Uid.generate());
-        tracker.setProgramUid("PrgVerify01");
-        return tracker;
     }
 }
